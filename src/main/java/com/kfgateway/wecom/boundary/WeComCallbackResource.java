@@ -1,0 +1,130 @@
+package com.kfgateway.wecom.boundary;
+
+import com.kfgateway.wecom.control.CallbackCryptoException;
+import com.kfgateway.wecom.control.CallbackStats;
+import com.kfgateway.wecom.control.CallbackStats.Rejection;
+import com.kfgateway.wecom.control.CallbackVerifier;
+import com.kfgateway.wecom.entity.CallbackEvent;
+import com.kfgateway.wecom.entity.KfCallbackReceived;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * WeCom's callback URL. GET answers the URL check with the bare plaintext; POST verifies, decrypts, announces the
+ * event and answers 200 with an empty body at once (WeCom retries after 5 s). Every rejection is a 4xx without
+ * detail, counted, and logged without secrets.
+ */
+@Path("wecom/callback")
+@RequestScoped
+public class WeComCallbackResource {
+
+    /** KF callbacks are a few hundred bytes; anything near this is not from WeCom. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(WeComCallbackResource.class.getName());
+
+    @Inject
+    CallbackVerifier verifier;
+
+    @Inject
+    CallbackStats stats;
+
+    @Inject
+    Event<KfCallbackReceived> received;
+
+    @GET
+    public Response verifyUrl(@QueryParam("msg_signature") String signature, @QueryParam("timestamp") String timestamp,
+            @QueryParam("nonce") String nonce, @QueryParam("echostr") String echostr) {
+        if (!verifier.configured()) {
+            return reject(Rejection.NOT_CONFIGURED);
+        }
+        if (anyBlank(signature, timestamp, nonce, echostr)) {
+            return reject(Rejection.MISSING_PARAMETERS);
+        }
+        try {
+            String plaintext = verifier.verifyUrl(signature, timestamp, nonce, echostr);
+            stats.verifiedGet();
+            LOG.info("WeCom URL verification passed");
+            return Response.ok(plaintext.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8").build();
+        } catch (CallbackCryptoException e) {
+            return reject(CallbackStats.rejectionFor(e.error()));
+        }
+    }
+
+    @POST
+    public Response receive(@QueryParam("msg_signature") String signature, @QueryParam("timestamp") String timestamp,
+            @QueryParam("nonce") String nonce, InputStream body) {
+        if (!verifier.configured()) {
+            return reject(Rejection.NOT_CONFIGURED);
+        }
+        if (anyBlank(signature, timestamp, nonce)) {
+            return reject(Rejection.MISSING_PARAMETERS);
+        }
+        String envelope;
+        try {
+            envelope = readBounded(body);
+        } catch (BodyTooLarge | IOException e) {
+            return reject(Rejection.BODY_TOO_LARGE);
+        }
+        CallbackEvent event;
+        try {
+            event = verifier.open(signature, timestamp, nonce, envelope);
+        } catch (CallbackCryptoException e) {
+            return reject(CallbackStats.rejectionFor(e.error()));
+        }
+        stats.validPost();
+        received.fire(new KfCallbackReceived(event, Instant.now()));
+        return Response.ok().build();
+    }
+
+    private Response reject(Rejection reason) {
+        long count = stats.rejected(reason);
+        if (count <= 10 || count % 100 == 0) {
+            LOG.log(Level.WARNING, "Rejected a WeCom callback request: {0} (rejections of this kind so far: {1})",
+                    new Object[] {reason, count});
+        }
+        Response.Status status = switch (reason) {
+            case BODY_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case MISSING_PARAMETERS, MALFORMED_XML -> Response.Status.BAD_REQUEST;
+            default -> Response.Status.FORBIDDEN;
+        };
+        return Response.status(status).build();
+    }
+
+    private static String readBounded(InputStream body) throws IOException, BodyTooLarge {
+        if (body == null) {
+            return "";
+        }
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLarge();
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean anyBlank(String... values) {
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class BodyTooLarge extends Exception {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.kfgateway.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real WAR in the pinned Payara Micro, as a child process on a free loopback port. Readiness is an application
+ * URL answering (Payara prints "ready" even when the deployment failed), and a SEVERE deployment error fails fast.
+ */
+public final class PayaraProcess {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(150);
+
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final int port;
+    private final Path logFile;
+    private Process process;
+    private int boots;
+
+    public PayaraProcess(Path workDir, Map<String, String> env) throws IOException {
+        this.workDir = Files.createDirectories(workDir);
+        this.env = env;
+        this.port = freePort();
+        this.logFile = workDir.resolve("payara.log");
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() throws IOException, InterruptedException {
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        Path logProperties = workDir.resolve("logging.properties");
+        Files.writeString(logProperties, String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter",
+                "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
+                ".level=INFO", ""));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m", "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar", required("kfgateway.it.payara-jar"),
+                "--deploy", required("kfgateway.it.war"),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nocluster",
+                "--logproperties", logProperties.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        boots++;
+        Files.writeString(logFile, "=== boot " + boots + " ===\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        process = builder.start();
+        awaitReady();
+    }
+
+    public synchronized void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        process = null;
+    }
+
+    /** Kills the server without a shutdown: a crash, for the nothing-lost tests. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            process = null;
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during boot; log:\n" + tail());
+            }
+            String log = log();
+            if (log.contains("Exception while deploying") || log.contains("Deployment failed")) {
+                throw new IllegalStateException("Deployment failed; log:\n" + tail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri().resolve("/api/wecom/callback"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 400 || response.statusCode() == 403) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro was not ready in " + BOOT_TIMEOUT + "; log:\n" + tail());
+    }
+
+    private String tail() {
+        String log = log();
+        return log.length() <= 8000 ? log : log.substring(log.length() - 8000);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set: run integration tests through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
