@@ -1,0 +1,170 @@
+package com.kfgateway.wecom.control;
+
+import com.kfgateway.wecom.entity.CallbackEvent;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The XML of WeCom callbacks, read and written. The POST body comes from the internet before its signature is checked,
+ * so the parser refuses any DOCTYPE (no entities, no XXE, no billion laughs) and never fetches anything. Every failure
+ * is {@link CryptoError#PARSE_XML} (-40002), as in WeCom's own samples.
+ */
+public final class CallbackXml {
+
+    private static final String ROOT = "xml";
+
+    /** Errors are thrown, not printed: the JDK's default handler writes "[Fatal Error]" to stderr. */
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    private CallbackXml() {
+    }
+
+    /** The {@code <Encrypt>} text of the POST envelope, exactly as sent: the signature covers these very characters. */
+    public static String encryptField(String envelopeXml) throws CallbackCryptoException {
+        List<String> encrypts = texts(parse(envelopeXml), "Encrypt");
+        // More than one Encrypt would let a forger choose which one we sign and which one we decrypt.
+        if (encrypts.size() != 1 || encrypts.get(0).isBlank()) {
+            throw new CallbackCryptoException(CryptoError.PARSE_XML);
+        }
+        return encrypts.get(0);
+    }
+
+    /** The decrypted callback as our type; absent optional fields become null (or empty lists). */
+    public static CallbackEvent event(String decryptedXml) throws CallbackCryptoException {
+        Element root = parse(decryptedXml);
+        return new CallbackEvent(text(root, "ToUserName"), createTime(root), text(root, "MsgType"),
+                text(root, "Event"), text(root, "Token"), text(root, "OpenKfId"),
+                nonBlank(texts(root, "AuthAddOpenKfId")), nonBlank(texts(root, "AuthDelOpenKfId")), decryptedXml);
+    }
+
+    /** The decrypted XML WeCom sends for {@code kf_msg_or_event} (§2.8); a null openKfId leaves the element out. */
+    public static String kfEventXml(String corpId, long createTime, String syncToken, String openKfId) {
+        StringBuilder xml = new StringBuilder("<xml>");
+        xml.append("<ToUserName>").append(cdata(corpId)).append("</ToUserName>\n");
+        xml.append("<CreateTime>").append(createTime).append("</CreateTime>\n");
+        xml.append("<MsgType>").append(cdata("event")).append("</MsgType>\n");
+        xml.append("<Event>").append(cdata(CallbackEvent.KF_MSG_OR_EVENT)).append("</Event>\n");
+        xml.append("<Token>").append(cdata(syncToken)).append("</Token>\n");
+        if (openKfId != null) {
+            xml.append("<OpenKfId>").append(cdata(openKfId)).append("</OpenKfId>\n");
+        }
+        return xml.append("</xml>").toString();
+    }
+
+    /** The POST body of a callback; a null agentId leaves the element out, as KF callbacks may. */
+    public static String envelopeXml(String toUserName, String agentId, String encrypted) {
+        StringBuilder xml = new StringBuilder("<xml>");
+        xml.append("<ToUserName>").append(cdata(toUserName)).append("</ToUserName>");
+        if (agentId != null) {
+            xml.append("<AgentID>").append(cdata(agentId)).append("</AgentID>");
+        }
+        xml.append("<Encrypt>").append(cdata(encrypted)).append("</Encrypt>");
+        return xml.append("</xml>").toString();
+    }
+
+    /** A CDATA section cannot contain {@code ]]>}: close it after {@code ]]} and reopen before {@code >}. */
+    static String cdata(String value) {
+        String text = value == null ? "" : value;
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+    }
+
+    private static Element parse(String xml) throws CallbackCryptoException {
+        if (xml == null || xml.isBlank()) {
+            throw new CallbackCryptoException(CryptoError.PARSE_XML);
+        }
+        try {
+            Document document = newBuilder().parse(new InputSource(new StringReader(xml)));
+            Element root = document.getDocumentElement();
+            if (document.getDoctype() != null || !ROOT.equals(root.getTagName())) {
+                throw new CallbackCryptoException(CryptoError.PARSE_XML);
+            }
+            return root;
+        } catch (SAXException | IOException e) {
+            // The parser's message may quote the document; the caller's log needs only the code.
+            throw new CallbackCryptoException(CryptoError.PARSE_XML);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            // The JDK's own parser, whatever the server puts on the classpath, so these features are known to work.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(THROWING);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a hardening feature", e);
+        }
+    }
+
+    private static long createTime(Element root) throws CallbackCryptoException {
+        String value = text(root, "CreateTime");
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CallbackCryptoException(CryptoError.PARSE_XML);
+        }
+    }
+
+    /** The first direct child's text, or null when absent or blank. */
+    private static String text(Element root, String name) {
+        List<String> values = nonBlank(texts(root, name));
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Direct children only: a nested element of the same name is someone else's field. */
+    private static List<String> texts(Element root, String name) {
+        List<String> values = new ArrayList<>();
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && name.equals(child.getNodeName())) {
+                values.add(child.getTextContent());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        values.removeIf(String::isBlank);
+        return values;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The WeCom protocol, both ways: callback crypto ({@link com.kfgateway.wecom.control.CallbackCrypto}) and parsing
+ * ({@link com.kfgateway.wecom.control.CallbackXml}), the HTTP client, access tokens, and the errcode catalogue.
+ * Foreign XML and JSON become our types here and nowhere else.
+ * <p>
+ * Not here: conversations, who answers, delivery policy (quotas, retries, resends). Those decide <em>what</em> to
+ * say; this package only knows <em>how</em> WeCom wants it said.
+ */
+package com.kfgateway.wecom.control;
