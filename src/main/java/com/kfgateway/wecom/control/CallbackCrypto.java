@@ -69,7 +69,7 @@ public final class CallbackCrypto {
     public void verify(String msgSignature, String timestamp, String nonce, String encrypted)
             throws CallbackCryptoException {
         byte[] expected = signature(timestamp, nonce, encrypted).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = nullToEmpty(msgSignature).toLowerCase().getBytes(StandardCharsets.US_ASCII);
+        byte[] given = nullToEmpty(msgSignature).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             throw new CallbackCryptoException(CryptoError.VALIDATE_SIGNATURE);
         }
