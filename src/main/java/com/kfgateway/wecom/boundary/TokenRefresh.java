@@ -61,7 +61,7 @@ public class TokenRefresh {
         Instant soonestDue = null;
         try {
             for (Credential credential : Credential.values()) {
-                soonestDue = earlier(soonestDue, refresh(credential));
+                soonestDue = earlier(soonestDue, refreshOne(credential));
             }
         } finally {
             arm(nextRun(now, soonestDue));
@@ -81,7 +81,7 @@ public class TokenRefresh {
         return lastRun;
     }
 
-    private Instant refresh(Credential credential) {
+    private Instant refreshOne(Credential credential) {
         try {
             return tokens.refreshIfDue(credential);
         } catch (RuntimeException e) {

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Raw transport to {@code <api base>/cgi-bin/<path>}: builds the URL, sends, and turns the answer into a
  * {@link WeComResponse} or a {@link WeComException}. No retries and no token handling (that is {@link WeComClient}).
  * Every URL it shows has {@code access_token} and {@code corpsecret} redacted.
+ *
+ * <p>Methods are public, not package-private, because callers reach this bean through a CDI client proxy.
  */
 @ApplicationScoped
 public class WeComHttp {
@@ -63,12 +65,12 @@ public class WeComHttp {
         return get("gettoken", query, null);
     }
 
-    WeComResponse get(String path, Map<String, String> query, String accessToken) {
+    public WeComResponse get(String path, Map<String, String> query, String accessToken) {
         URI uri = uri(path, query, accessToken);
         return json(path, uri, send(request(uri).GET().build(), uri));
     }
 
-    WeComResponse post(String path, Map<String, String> query, String accessToken, JsonObject body) {
+    public WeComResponse post(String path, Map<String, String> query, String accessToken, JsonObject body) {
         URI uri = uri(path, query, accessToken);
         HttpRequest request = request(uri).header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
@@ -76,7 +78,7 @@ public class WeComHttp {
     }
 
     /** A file download, which answers in JSON only when it fails. */
-    MediaDownload download(String path, Map<String, String> query, String accessToken) {
+    public MediaDownload download(String path, Map<String, String> query, String accessToken) {
         URI uri = uri(path, query, accessToken);
         HttpResponse<byte[]> response = send(request(uri).GET().build(), uri);
         String contentType = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
