@@ -1,7 +1,6 @@
 package com.kfgateway.wecom.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,11 +24,9 @@ public class AccessToken {
     private String tokenSealed;
 
     @Column(name = "expires_at")
-    @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
 
     @Column(name = "refreshed_at")
-    @Convert(converter = InstantConverter.class)
     private Instant refreshedAt;
 
     @Column(name = "failure_count", nullable = false)
@@ -42,7 +39,6 @@ public class AccessToken {
     private String lastError;
 
     @Column(name = "blocked_until")
-    @Convert(converter = InstantConverter.class)
     private Instant blockedUntil;
 
     @Version
