@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,8 +128,8 @@ final class CallbackDelivery {
     private void record(Prepared callback, Object outcome) {
         URI withoutQuery = URI.create(callback.target().toString().split("\\?")[0]);
         CallbackResult result = outcome instanceof Integer status
-                ? new CallbackResult(Instant.now(), withoutQuery, callback.openKfid(), status, null)
-                : new CallbackResult(Instant.now(), withoutQuery, callback.openKfid(), -1, (String) outcome);
+                ? new CallbackResult(state.now(), withoutQuery, callback.openKfid(), status, null)
+                : new CallbackResult(state.now(), withoutQuery, callback.openKfid(), -1, (String) outcome);
         synchronized (results) {
             results.add(result);
         }

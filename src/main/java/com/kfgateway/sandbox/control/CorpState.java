@@ -45,7 +45,7 @@ final class CorpState {
 
     boolean kfSecretWithoutKfRights;
     boolean untrustedIp;
-    boolean callbackTokenMismatch;
+    volatile boolean callbackTokenMismatch;
     boolean routeToOnlineServicers;
     int pageSize = 1000;
     int syncCallsWithoutToken;
