@@ -3,6 +3,7 @@ package com.kfgateway.sandbox.control;
 import com.kfgateway.sandbox.entity.CallbackResult;
 import com.kfgateway.sandbox.entity.SimulatedCorp;
 import com.kfgateway.wecom.control.CallbackCrypto;
+import com.kfgateway.wecom.control.CallbackXml;
 import com.kfgateway.wecom.control.CallbackCryptoException;
 import java.io.IOException;
 import java.net.URI;
@@ -61,13 +62,13 @@ final class CallbackDelivery {
         }
         SimulatedCorp corp = state.corp;
         long now = state.now().getEpochSecond();
-        String xml = kfEventXml(corp.corpId(), now, state.issueSyncToken(), openKfid);
+        String xml = CallbackXml.kfEventXml(corp.corpId(), now, state.issueSyncToken(), openKfid);
         String encrypted = encrypt(xml);
         String nonce = CorpState.randomDigits(10);
         String timestamp = Long.toString(now);
         String query = "msg_signature=" + encode(crypto().signature(timestamp, nonce, encrypted))
                 + "&timestamp=" + encode(timestamp) + "&nonce=" + encode(nonce);
-        return new Prepared(withQuery(target, query), openKfid, envelopeXml(corp.corpId(), "", encrypted), repeat);
+        return new Prepared(withQuery(target, query), openKfid, CallbackXml.envelopeXml(corp.corpId(), "", encrypted), repeat);
     }
 
     void deliver(Prepared callback) {
@@ -155,25 +156,6 @@ final class CallbackDelivery {
     }
 
     /** Same shape as the official decrypted KF callback (§2.8); to be replaced by CallbackXml once it exists. */
-    private static String kfEventXml(String corpId, long createTime, String syncToken, String openKfId) {
-        return "<xml><ToUserName>" + cdata(corpId) + "</ToUserName>"
-                + "<CreateTime>" + createTime + "</CreateTime>"
-                + "<MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[kf_msg_or_event]]></Event>"
-                + "<Token>" + cdata(syncToken) + "</Token>"
-                + "<OpenKfId>" + cdata(openKfId) + "</OpenKfId></xml>";
-    }
-
-    private static String envelopeXml(String toUserName, String agentId, String encrypted) {
-        return "<xml><ToUserName>" + cdata(toUserName) + "</ToUserName>"
-                + "<AgentID>" + cdata(agentId) + "</AgentID>"
-                + "<Encrypt>" + cdata(encrypted) + "</Encrypt></xml>";
-    }
-
-    private static String cdata(String value) {
-        return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>";
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
