@@ -38,12 +38,3 @@ CREATE INDEX send_log_answers ON send_log (answers_message_id, part_no);
 CREATE INDEX send_log_created ON send_log (created_at);
 CREATE INDEX service_state_change_at ON service_state_change (changed_at, to_state);
 
--- EclipseLink takes NEXT VALUE as the LAST id of a block of allocationSize (50) ids and rejects a value below 49
--- (EclipseLink-7027, "sequence ... setup incorrectly") on the first insert. The V2/V3 sequences started at 1, so no
--- row could ever have been inserted through JPA: restarting them at 50 is safe and makes the first block 1..50.
-ALTER SEQUENCE callback_log_seq RESTART WITH 50;
-ALTER SEQUENCE conversation_seq RESTART WITH 50;
-ALTER SEQUENCE message_seq RESTART WITH 50;
-ALTER SEQUENCE service_state_change_seq RESTART WITH 50;
-ALTER SEQUENCE send_log_seq RESTART WITH 50;
-ALTER SEQUENCE send_attempt_seq RESTART WITH 50;
