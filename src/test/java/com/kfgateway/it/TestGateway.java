@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One running product per test JVM: the real WAR in Payara Micro, configured against the WeCom simulator on
- * loopback (the same simulator class the sandbox uses). IT classes use {@code @ExtendWith(TestGateway.class)} and
- * {@link #get()}; each test picks its own customer ids so tests never see each other's conversations.
+ * loopback (the same simulator class the sandbox uses). IT classes use
+ * {@code @ExtendWith(TestGateway.Extension.class)} and {@link #get()}; each test picks its own customer ids so tests
+ * never see each other's conversations.
  */
-public final class TestGateway implements BeforeAllCallback {
+public final class TestGateway {
 
     public static final String CORP_ID = "wwkfgatewayit000001";
     public static final String APP_SECRET = "it-app-secret-5b0d4c1e9f7a";
@@ -83,9 +84,12 @@ public final class TestGateway implements BeforeAllCallback {
         return instance;
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        get();
+    /** Boots the shared gateway before the first test of a class (and fails the class if it cannot). */
+    public static final class Extension implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            get();
+        }
     }
 
     private Map<String, String> environment() {

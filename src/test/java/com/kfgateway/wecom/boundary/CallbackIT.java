@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** WeCom's side of the callback contract, over HTTP against the real WAR. */
-@ExtendWith(TestGateway.class)
+@ExtendWith(TestGateway.Extension.class)
 class CallbackIT {
 
     private final TestGateway gateway = TestGateway.get();
