@@ -1,0 +1,66 @@
+package com.kfgateway.assistant.boundary;
+
+import com.kfgateway.assistant.control.AnswerEngine;
+import com.kfgateway.assistant.control.AssistantConfig;
+import com.kfgateway.assistant.control.ChatModelClient;
+import com.kfgateway.assistant.control.RulesEngine;
+import com.kfgateway.assistant.entity.Answer;
+import com.kfgateway.assistant.entity.Question;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Answers customers: the chat model when {@code assistant.base-url} is set, else the built-in rules. A handover
+ * phrase from the rules ("转人工", "human") always wins and is answered without any network call, so a customer who
+ * asks for a person is never kept waiting on the model.
+ */
+@ApplicationScoped
+public class Assistant {
+
+    @Inject
+    AssistantConfig config;
+
+    RulesEngine rules;
+    AnswerEngine engine;
+
+    public Assistant() {
+    }
+
+    /** For tests and the sandbox. */
+    public Assistant(AssistantConfig config) {
+        this.config = config;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        rules = RulesEngine.load(config.rulesFile());
+        engine = config.modelConfigured() ? new ChatModelClient(config, rules) : rules;
+    }
+
+    public Answer answer(Question question) {
+        return rules.handover(question.customerText()).orElseGet(() -> engine.answer(question));
+    }
+
+    /** The welcome for an enter_session scene; empty when the rules define none (send nothing then). */
+    public String welcomeText(String scene) {
+        return rules.welcomeText(scene);
+    }
+
+    /** "model" or "rules". */
+    public String engineName() {
+        return engine instanceof ChatModelClient ? ChatModelClient.NAME : RulesEngine.NAME;
+    }
+
+    /** What to say when nothing else can be said. */
+    public String fallbackText() {
+        return rules.fallbackText();
+    }
+
+    /** Why the configured rules file is not in use, for the console; empty when all is well. */
+    public List<String> rulesProblems() {
+        return rules.problems();
+    }
+}

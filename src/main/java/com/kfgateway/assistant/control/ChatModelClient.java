@@ -1,0 +1,136 @@
+package com.kfgateway.assistant.control;
+
+import com.kfgateway.assistant.entity.Answer;
+import com.kfgateway.assistant.entity.Question;
+import com.kfgateway.assistant.entity.Role;
+import com.kfgateway.assistant.entity.Turn;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Answers with an OpenAI-compatible chat model ({@code POST {baseUrl}/chat/completions}: DeepSeek, Qwen, Moonshot,
+ * Ollama …). The model asks for a human by writing a line {@code [HANDOVER]}. Any failure (HTTP error, timeout,
+ * malformed JSON, empty content) yields the rules engine's answer instead, so the customer always gets a reply.
+ * The API key goes into the Authorization header and nowhere else: no log, note or exception carries it.
+ */
+public class ChatModelClient implements AnswerEngine {
+
+    public static final String NAME = "model";
+    public static final String HANDOVER_MARKER = "[HANDOVER]";
+    /** Low: customer service wants consistent, factual replies more than creative ones. */
+    static final double TEMPERATURE = 0.3;
+    private static final Logger LOG = Logger.getLogger(ChatModelClient.class.getName());
+
+    private final AssistantConfig config;
+    private final RulesEngine fallback;
+    private final HttpClient http;
+
+    public ChatModelClient(AssistantConfig config, RulesEngine fallback) {
+        this.config = config;
+        this.fallback = fallback;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Answer answer(Question question) {
+        String content;
+        try {
+            content = complete(question);
+        } catch (ModelFailure failure) {
+            return fallbackFor(question, failure.getMessage());
+        }
+        return parse(content);
+    }
+
+    private String complete(Question question) throws ModelFailure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.chatCompletionsUri()).timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(requestBody(question).toString(), StandardCharsets.UTF_8));
+        if (config.apiKey() != null) {
+            request.header("Authorization", "Bearer " + config.apiKey());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new ModelFailure("model timed out after " + config.timeout().toSeconds() + " s");
+        } catch (IOException e) {
+            throw new ModelFailure("model unreachable (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure("interrupted while waiting for the model");
+        }
+        // The body is not quoted: some providers echo part of the key in their error messages.
+        if (response.statusCode() / 100 != 2) {
+            throw new ModelFailure("model answered HTTP " + response.statusCode());
+        }
+        return content(response.body());
+    }
+
+    JsonObject requestBody(Question question) {
+        JsonArrayBuilder messages = Json.createArrayBuilder().add(message("system", config.systemPrompt()));
+        List<Turn> history = question.history();
+        int keep = Math.min(history.size(), config.contextMessages());
+        for (Turn turn : history.subList(history.size() - keep, history.size())) {
+            messages.add(message(turn.role() == Role.CUSTOMER ? "user" : "assistant", turn.text()));
+        }
+        messages.add(message("user", question.customerText()));
+        return Json.createObjectBuilder().add("model", config.model()).add("messages", messages)
+                .add("temperature", TEMPERATURE).build();
+    }
+
+    private static JsonObject message(String role, String content) {
+        return Json.createObjectBuilder().add("role", role).add("content", content).build();
+    }
+
+    private static String content(String body) throws ModelFailure {
+        String content;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            content = reader.readObject().getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+                    .getString("content");
+        } catch (RuntimeException e) {
+            // JsonException, a missing field (NullPointerException) or a wrong type (ClassCastException) alike.
+            throw new ModelFailure("model reply is not the expected JSON");
+        }
+        if (content.isBlank()) {
+            throw new ModelFailure("model returned empty content");
+        }
+        return content;
+    }
+
+    private Answer parse(String content) {
+        boolean handover = content.toUpperCase(Locale.ROOT).contains(HANDOVER_MARKER);
+        if (!handover) {
+            return new Answer(content.strip(), false, NAME, "model answered");
+        }
+        String text = content.replaceAll("(?i)\\[HANDOVER\\]", "").strip();
+        return new Answer(text.isEmpty() ? fallback.handoverReply() : text, true, NAME, "model asked for a human");
+    }
+
+    private Answer fallbackFor(Question question, String reason) {
+        LOG.warning(reason + "; answering with the rules instead");
+        Answer rules = fallback.answer(question);
+        return new Answer(rules.text(), rules.handover() || config.handoverOnFailure(), NAME,
+                reason + " → rules fallback (" + rules.note() + ")");
+    }
+
+    /** Why the model gave no usable answer; its message is shown to operators, so it never holds the key. */
+    private static final class ModelFailure extends Exception {
+        ModelFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.kfgateway.wecom.boundary;
+
+import com.kfgateway.wecom.control.AccessTokens;
+import com.kfgateway.wecom.control.Credential;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps configured access tokens fresh so requests rarely wait for gettoken. It only delegates to
+ * {@link AccessTokens} and re-arms itself for the soonest refresh due, within 1 s to 10 min (so configuration changes
+ * are picked up). Timers are single-action and non-persistent: Payara Micro has no persistent timers.
+ *
+ * <p>Bean-managed transactions: the timeout calls gettoken, and no transaction may be held across an HTTP call.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class TokenRefresh {
+
+    static final Duration SOONEST = Duration.ofSeconds(1);
+    static final Duration LATEST = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(TokenRefresh.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    AccessTokens tokens;
+
+    private volatile Instant nextRun;
+    private volatile Instant lastRun;
+
+    /** Arms for now rather than refreshing here: deployment must not wait for WeCom. */
+    @PostConstruct
+    void start() {
+        arm(Instant.now());
+    }
+
+    @Timeout
+    void refresh(Timer timer) {
+        Instant now = Instant.now();
+        lastRun = now;
+        Instant soonestDue = null;
+        try {
+            for (Credential credential : Credential.values()) {
+                soonestDue = earlier(soonestDue, refreshOne(credential));
+            }
+        } finally {
+            arm(nextRun(now, soonestDue));
+        }
+    }
+
+    /** Runs the refresh as soon as possible, e.g. after the console unblocked a credential. */
+    public void runSoon() {
+        arm(Instant.now());
+    }
+
+    public Instant nextRun() {
+        return nextRun;
+    }
+
+    public Instant lastRun() {
+        return lastRun;
+    }
+
+    private Instant refreshOne(Credential credential) {
+        try {
+            return tokens.refreshIfDue(credential);
+        } catch (RuntimeException e) {
+            // AccessTokens has already logged what went wrong with the credential; try again within the bound.
+            LOG.log(Level.FINE, e, () -> "Refreshing the " + credential + " token failed");
+            return null;
+        }
+    }
+
+    /** The soonest refresh due, but not sooner than 1 s from now nor later than 10 minutes. */
+    static Instant nextRun(Instant now, Instant soonestDue) {
+        Instant earliest = now.plus(SOONEST);
+        Instant latest = now.plus(LATEST);
+        if (soonestDue == null || soonestDue.isAfter(latest)) {
+            return latest;
+        }
+        return soonestDue.isBefore(earliest) ? earliest : soonestDue;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    private synchronized void arm(Instant when) {
+        for (Timer pending : timers.getTimers()) {
+            try {
+                pending.cancel();
+            } catch (RuntimeException e) {
+                // It fired or was cancelled meanwhile; nothing to cancel.
+            }
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), when).toMillis());
+        timers.createSingleActionTimer(delay, new TimerConfig("access-token-refresh", false));
+        nextRun = when;
+    }
+}

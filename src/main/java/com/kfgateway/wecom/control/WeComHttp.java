@@ -1,0 +1,200 @@
+package com.kfgateway.wecom.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Raw transport to {@code <api base>/cgi-bin/<path>}: builds the URL, sends, and turns the answer into a
+ * {@link WeComResponse} or a {@link WeComException}. No retries and no token handling (that is {@link WeComClient}).
+ * Every URL it shows has {@code access_token} and {@code corpsecret} redacted.
+ *
+ * <p>Methods are public, not package-private, because callers reach this bean through a CDI client proxy.
+ */
+@ApplicationScoped
+public class WeComHttp {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(WeComHttp.class.getName());
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)(access_token|corpsecret)=[^&\\s\"']*");
+
+    @Inject
+    WeComConfig config;
+
+    @Inject
+    @ConfigProperty(name = "wecom.http-timeout-seconds", defaultValue = "10")
+    int timeoutSeconds;
+
+    private volatile HttpClient client;
+
+    public WeComHttp() {
+    }
+
+    WeComHttp(WeComConfig config, Duration requestTimeout) {
+        this.config = config;
+        this.timeoutSeconds = (int) Math.max(1, requestTimeout.toSeconds());
+    }
+
+    /** {@code gettoken} is the one call that carries the secret instead of a token. */
+    public WeComResponse gettoken(String corpId, String secret) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("corpid", corpId);
+        query.put("corpsecret", secret);
+        return get("gettoken", query, null);
+    }
+
+    public WeComResponse get(String path, Map<String, String> query, String accessToken) {
+        URI uri = uri(path, query, accessToken);
+        return json(path, uri, send(request(uri).GET().build(), uri));
+    }
+
+    public WeComResponse post(String path, Map<String, String> query, String accessToken, JsonObject body) {
+        URI uri = uri(path, query, accessToken);
+        HttpRequest request = request(uri).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        return json(path, uri, send(request, uri));
+    }
+
+    /** A file download, which answers in JSON only when it fails. */
+    public MediaDownload download(String path, Map<String, String> query, String accessToken) {
+        URI uri = uri(path, query, accessToken);
+        HttpResponse<byte[]> response = send(request(uri).GET().build(), uri);
+        String contentType = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+        String disposition = response.headers().firstValue("Content-Disposition").orElse(null);
+        if (contentType.toLowerCase().contains("json") || disposition == null && looksLikeError(response.body())) {
+            return MediaDownload.failed(json(path, uri, response));
+        }
+        return MediaDownload.file(response.body(), contentType, fileName(disposition));
+    }
+
+    /** Replaces the value of every {@code access_token=} and {@code corpsecret=} in the text. */
+    public static String redact(String text) {
+        return text == null ? null : SECRET_PARAMETER.matcher(text).replaceAll("$1=***");
+    }
+
+    private URI uri(String path, Map<String, String> query, String accessToken) {
+        StringBuilder url = new StringBuilder(config.apiBase()).append("/cgi-bin/").append(path);
+        char separator = '?';
+        if (accessToken != null) {
+            url.append(separator).append("access_token=").append(encode(accessToken));
+            separator = '&';
+        }
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return URI.create(url.toString());
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds)).header("Accept",
+                "application/json");
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri) {
+        String shown = request.method() + " " + redact(uri.toString());
+        HttpResponse<byte[]> response;
+        try {
+            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw failure(WeComException.Kind.CONNECT, shown + ": no connection within " + CONNECT_TIMEOUT.toSeconds()
+                    + " s", e);
+        } catch (HttpTimeoutException e) {
+            throw failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeoutSeconds + " s", e);
+        } catch (ConnectException e) {
+            throw failure(WeComException.Kind.CONNECT, shown + ": cannot connect (" + redact(e.getMessage()) + ")", e);
+        } catch (IOException e) {
+            throw failure(WeComException.Kind.IO, shown + ": " + e.getClass().getSimpleName() + " "
+                    + redact(e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(WeComException.Kind.INTERRUPTED, shown + ": interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new WeComException(WeComException.Kind.HTTP_STATUS, response.statusCode(), shown + ": HTTP "
+                    + response.statusCode() + " " + snippet(response.body()), null);
+        }
+        return response;
+    }
+
+    private WeComResponse json(String path, URI uri, HttpResponse<byte[]> response) {
+        String raw = new String(response.body(), StandardCharsets.UTF_8);
+        JsonObject body;
+        try (JsonReader reader = Json.createReader(new StringReader(raw))) {
+            body = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new WeComException(WeComException.Kind.NOT_JSON, response.statusCode(), response.request().method()
+                    + " " + redact(uri.toString()) + ": answer is not a JSON object: " + snippet(response.body()), e);
+        }
+        WeComResponse answer = WeComResponse.of(body, raw);
+        if (answer.wrongJsonFormat()) {
+            LOG.warning(() -> "WeCom could not parse our JSON for " + path + " (errcode " + answer.errcode()
+                    + "): fields were dropped");
+        }
+        LOG.fine(() -> response.request().method() + " " + redact(uri.toString()) + " -> errcode " + answer.errcode());
+        return answer;
+    }
+
+    private static WeComException failure(WeComException.Kind kind, String message, Throwable cause) {
+        LOG.log(Level.FINE, message);
+        return new WeComException(kind, 0, message, cause);
+    }
+
+    private static boolean looksLikeError(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("{") && start.contains("\"errcode\"");
+    }
+
+    private static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        Matcher name = Pattern.compile("filename=\"?([^\";]*)\"?").matcher(disposition);
+        return name.find() ? name.group(1) : null;
+    }
+
+    private static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return redact(text);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+}
