@@ -1,0 +1,12 @@
+/**
+ * The built-in WeCom simulator: an in-memory, protocol-faithful fake of WeCom's HTTP API (gettoken, kf/*,
+ * message/send, media/get) and of its KF callbacks, for one corp. {@link com.kfgateway.sandbox.control.WeComSimulator}
+ * is the whole fake; {@link com.kfgateway.sandbox.control.SimulatorHttpServer} serves it over HTTP.
+ * <p>
+ * For: the built-in WeCom simulator for trying the product without a corp, and the fake every integration test uses
+ * (the same class in both places, so tests and sandbox cannot drift). Depends only on the JDK, JSON-P and
+ * {@code com.kfgateway.wecom.control.CallbackCrypto}.
+ * <p>
+ * Not: anything the product needs in production.
+ */
+package com.kfgateway.sandbox.control;
