@@ -32,6 +32,12 @@ public class SendLogSearch {
         return new Page<>(rows, filter.beforeId() == null ? null : "", next);
     }
 
+    /** The errcodes that occur in the log, for the filter links; answered from the (last_errcode, id) index. */
+    public List<Integer> errcodes() {
+        return em.createQuery("select distinct s.lastErrcode from SendRecord s where s.lastErrcode is not null "
+                + "and s.lastErrcode <> 0 order by s.lastErrcode", Integer.class).setMaxResults(40).getResultList();
+    }
+
     public SendRecord find(long id) {
         return em.find(SendRecord.class, id);
     }

@@ -31,14 +31,14 @@ public final class Timeline {
         for (Message m : messages) {
             SendRecord send = m.getDirection() == Message.Direction.OUT ? sendByMsgid.remove(m.getMsgid()) : null;
             items.add(new TimelineItem(speakerOf(m.getSender()), m.getSentAt(), textOf(m), m.getMsgtype(), m.getId(),
-                    messagesWithImage.contains(m.getId()), m.getServicerUserid(), send,
-                    send == null ? List.of() : attempts.getOrDefault(send.getId(), List.of())));
+                    m.getId() != null && messagesWithImage.contains(m.getId()), m.getServicerUserid(), send,
+                    attemptsOf(send, attempts)));
         }
         for (SendRecord s : sends) {
             if (sendByMsgid.containsKey(s.getMsgid())) {
                 items.add(new TimelineItem(s.getKind() == SendKind.STAFF_REPLY ? Speaker.STAFF : Speaker.BOT,
                         s.getCreatedAt(), s.getText(), "text", null, false, s.getRequestedBy(), s,
-                        attempts.getOrDefault(s.getId(), List.of())));
+                        attemptsOf(s, attempts)));
             }
         }
         for (ServiceStateChange c : changes) {
@@ -47,6 +47,10 @@ public final class Timeline {
         }
         items.sort(Comparator.comparing(TimelineItem::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return items;
+    }
+
+    private static List<SendAttempt> attemptsOf(SendRecord send, Map<Long, List<SendAttempt>> attempts) {
+        return send == null || send.getId() == null ? List.of() : attempts.getOrDefault(send.getId(), List.of());
     }
 
     static Speaker speakerOf(Message.Sender sender) {
