@@ -24,9 +24,14 @@ public class LanguageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String lang = request.getParameter("lang");
-        if (lang != null && "GET".equals(request.getMethod())) {
-            locale.choose(lang);
+        // The query string only: reading a parameter here would parse a POST body before Faces sets UTF-8.
+        String query = request.getQueryString();
+        if (query != null && "GET".equals(request.getMethod())) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("lang=")) {
+                    locale.choose(pair.substring(5));
+                }
+            }
         }
         chain.doFilter(request, response);
     }
