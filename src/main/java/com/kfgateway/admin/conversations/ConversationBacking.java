@@ -12,21 +12,25 @@ import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange;
 import com.kfgateway.conversation.entity.TransferOutcome;
 import com.kfgateway.delivery.entity.SendOutcome;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * Backs {@code admin/conversations/view.xhtml}: one conversation as a chat, its state and history, and the staff
  * actions. A protected view (faces-config.xml): it opens only from a console link, and every action is a POST
- * carrying the session-bound view state.
+ * carrying the session-bound view state. View scoped on purpose: a postback decodes the buttons of the history it
+ * rendered (the view parameter is applied only after decoding), so a Resend button always means the row it was on.
  */
 @Named
-@RequestScoped
-public class ConversationBacking {
+@ViewScoped
+public class ConversationBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     ConversationSearch conversations;
@@ -43,12 +47,10 @@ public class ConversationBacking {
     @Inject
     Texts texts;
 
-    @Inject
-    FacesContext faces;
 
     private Long id;
-    private Conversation conversation;
-    private List<TimelineItem> timeline;
+    private transient Conversation conversation;
+    private transient List<TimelineItem> timeline;
     private String reply;
     private String servicer;
 
@@ -126,7 +128,7 @@ public class ConversationBacking {
     }
 
     private void flash(boolean ok, String text) {
-        faces.addMessage(null, new FacesMessage(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text,
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text,
                 null));
     }
 

@@ -9,11 +9,12 @@ import com.kfgateway.delivery.entity.SendOutcome;
 import com.kfgateway.delivery.entity.SendRecord;
 import com.kfgateway.delivery.entity.SendStatus;
 import com.kfgateway.wecom.control.ErrorCatalogue;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,14 @@ import java.util.Map;
 
 /**
  * Backs {@code admin/sendlog/list.xhtml}: every outbound part, filtered by status and errcode, each failure with the
- * catalogue's meaning and fix, and resend for one part or all ticked ones.
+ * catalogue's meaning and fix, and resend for one part or all ticked ones. View scoped so a postback decodes the
+ * rows it rendered: a Resend button or a ticked box always means the record shown next to it.
  */
 @Named
-@RequestScoped
-public class SendLogBacking {
+@ViewScoped
+public class SendLogBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int PAGE_SIZE = 50;
 
@@ -64,9 +68,9 @@ public class SendLogBacking {
     private String status;
     private String errcode;
     private String before;
-    private List<Row> rows;
-    private Page<SendRecord> page;
-    private final Map<Long, Boolean> selected = new HashMap<>();
+    private transient List<Row> rows;
+    private transient Page<SendRecord> page;
+    private final HashMap<Long, Boolean> selected = new HashMap<>();
 
     public List<Row> getRows() {
         if (rows == null) {
