@@ -31,6 +31,8 @@ public class Puller {
 
     static final int PAGE_LIMIT = 1000;
     static final int TOKEN_EXPIRED = 95007;
+    /** 不合法的参数: for sync_msg with a stored cursor, the cursor WeCom no longer knows. */
+    static final int INVALID_PARAMETER = 40058;
     /** A runaway guard: 100 full pages are 100,000 items; the next callback continues from the cursor. */
     static final int MAX_PAGES_PER_PULL = 100;
     /** A failed pull is repeated a few times (3 s, 6 s, 9 s …) so messages do not wait for the next callback. */
@@ -82,17 +84,31 @@ public class Puller {
         int stored = 0;
         int duplicates = 0;
         int storeFailures = 0;
+        boolean fromEarliest = false;
+        boolean restarted = false;
         try {
             for (int page = 0; page < MAX_PAGES_PER_PULL; page++) {
                 String cursor = pages.cursorOf(scope);
-                SyncPage answer = client.syncMsg(cursor, token, SyncCursor.ALL_ACCOUNTS.equals(scope) ? null : scope,
+                String requested = fromEarliest ? null : cursor;
+                fromEarliest = false;
+                SyncPage answer = client.syncMsg(requested, token, SyncCursor.ALL_ACCOUNTS.equals(scope) ? null : scope,
                         PAGE_LIMIT);
+                if (!answer.ok() && answer.response().errcode() == INVALID_PARAMETER && requested != null
+                        && !restarted) {
+                    // Replaying up to 3 days is safe (msgid de-duplication, the answer age limit); being stuck is not.
+                    LOG.warning(() -> "WeCom refused the stored sync cursor of " + scope + " (40058): pulling from"
+                            + " the earliest message WeCom keeps");
+                    restarted = true;
+                    fromEarliest = true;
+                    continue;
+                }
                 if (!answer.ok() && answer.response().errcode() == TOKEN_EXPIRED && token != null) {
                     LOG.info(() -> "sync token for " + scope + " expired (95007): pulling without it");
                     token = null;
                     continue;
                 }
                 if (!answer.ok()) {
+                    LOG.warning(() -> "kf/sync_msg for " + scope + " answered errcode " + answer.response().errcode());
                     journal.finish(callbacks, Outcome.SYNC_FAILED, "kf/sync_msg errcode " + answer.response().errcode()
                             + " " + answer.response().errmsg());
                     pullAgainLater(scope, token);
