@@ -24,7 +24,16 @@ public class SandboxConfigSource implements ConfigSource {
             "wecom.callback-aes-key", sandbox -> sandbox.corp().callbackAesKey(),
             "wecom.api-base", sandbox -> sandbox.apiBase().toString());
 
-    private final boolean active = SandboxActivation.ofProcess().active();
+    private final boolean active;
+
+    /** For ServiceLoader: decides from this process's environment. */
+    public SandboxConfigSource() {
+        this(SandboxActivation.ofProcess().active());
+    }
+
+    SandboxConfigSource(boolean active) {
+        this.active = active;
+    }
 
     @Override
     public Set<String> getPropertyNames() {
