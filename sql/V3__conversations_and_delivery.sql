@@ -1,6 +1,8 @@
 -- Conversations, every message in and out, service states, the sync cursor, and the send log.
+-- Sequences start at 50: EclipseLink reads NEXT VALUE as the last id of a block of 50 (allocationSize) and
+-- rejects a first value below 49 (EclipseLink-7027).
 
-CREATE SEQUENCE conversation_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE conversation_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE conversation (
     id                       BIGINT       NOT NULL PRIMARY KEY,
     open_kfid                VARCHAR(64)  NOT NULL,
@@ -24,7 +26,7 @@ CREATE INDEX conversation_recent ON conversation (last_message_at, id);
 CREATE INDEX conversation_state ON conversation (service_state, last_message_at);
 CREATE INDEX conversation_nickname ON conversation (nickname);
 
-CREATE SEQUENCE message_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE message_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE message (
     id               BIGINT        NOT NULL PRIMARY KEY,
     -- WeCom's msgid for what sync_msg returned, ours for what we sent; unique so a page served twice stores once.
@@ -65,7 +67,7 @@ CREATE TABLE sync_cursor (
     version       BIGINT        NOT NULL DEFAULT 0
 );
 
-CREATE SEQUENCE service_state_change_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE service_state_change_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE service_state_change (
     id               BIGINT        NOT NULL PRIMARY KEY,
     conversation_id  BIGINT        NOT NULL REFERENCES conversation (id),
@@ -78,7 +80,7 @@ CREATE TABLE service_state_change (
 );
 CREATE INDEX service_state_change_conversation ON service_state_change (conversation_id, id);
 
-CREATE SEQUENCE send_log_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE send_log_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE send_log (
     id                      BIGINT         NOT NULL PRIMARY KEY,
     -- Our own msgid (<= 32 bytes of [0-9a-zA-Z_-]), reused by every retry and resend so WeCom de-duplicates.
@@ -111,7 +113,7 @@ CREATE INDEX send_log_due ON send_log (status, next_attempt_at);
 CREATE INDEX send_log_conversation ON send_log (conversation_id, id);
 CREATE INDEX send_log_errcode ON send_log (last_errcode, id);
 
-CREATE SEQUENCE send_attempt_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE send_attempt_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE send_attempt (
     id                      BIGINT        NOT NULL PRIMARY KEY,
     send_log_id             BIGINT        NOT NULL REFERENCES send_log (id),
