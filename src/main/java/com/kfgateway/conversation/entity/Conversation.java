@@ -45,6 +45,9 @@ public class Conversation {
     @Column(name = "state_changed_at")
     private Instant stateChangedAt;
 
+    @Column(name = "state_confirmed_at")
+    private Instant stateConfirmedAt;
+
     @Column(name = "last_message_at", nullable = false)
     private Instant lastMessageAt;
 
@@ -124,6 +127,15 @@ public class Conversation {
         this.serviceState = state.code();
         this.servicerUserid = servicerUserid;
         this.stateChangedAt = at;
+    }
+
+    /** When WeCom itself last told us the state (not our inference); null if never. */
+    public Instant getStateConfirmedAt() {
+        return stateConfirmedAt;
+    }
+
+    public void stateConfirmed(Instant at) {
+        this.stateConfirmedAt = at;
     }
 
     public Instant getLastMessageAt() {

@@ -24,7 +24,19 @@ import java.time.Instant;
 @NamedQuery(name = Message.OF_CONVERSATION,
         query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt, m.id")
 @NamedQuery(name = Message.PENDING, query = "select m from Message m where m.handling = :handling order by m.id")
+@NamedQuery(name = Message.PENDING_OF_CONVERSATION,
+        query = "select m from Message m where m.conversationId = :conversationId and m.handling = :handling order by m.sentAt, m.id")
+@NamedQuery(name = Message.CONVERSATIONS_WITH,
+        query = "select distinct m.conversationId from Message m where m.handling = :handling and m.conversationId is not null")
+@NamedQuery(name = Message.KNOWN_MSGIDS, query = "select m.msgid from Message m where m.msgid in :msgids")
+@NamedQuery(name = Message.LATEST_OF_CONVERSATION,
+        query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt desc, m.id desc")
 public class Message {
+
+    public static final String PENDING_OF_CONVERSATION = "Message.pendingOfConversation";
+    public static final String CONVERSATIONS_WITH = "Message.conversationsWith";
+    public static final String KNOWN_MSGIDS = "Message.knownMsgids";
+    public static final String LATEST_OF_CONVERSATION = "Message.latestOfConversation";
 
     public static final String BY_MSGID = "Message.byMsgid";
     public static final String OF_CONVERSATION = "Message.ofConversation";

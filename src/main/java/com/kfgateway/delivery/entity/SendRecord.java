@@ -24,8 +24,22 @@ import java.time.Instant;
         query = "select s from SendRecord s where s.status in :statuses and (s.nextAttemptAt is null or s.nextAttemptAt <= :now) order by s.id")
 @NamedQuery(name = SendRecord.OF_CONVERSATION,
         query = "select s from SendRecord s where s.conversationId = :conversationId order by s.id")
+@NamedQuery(name = SendRecord.OPEN_OF_CONVERSATION,
+        query = "select s from SendRecord s where s.conversationId = :conversationId and s.status in :statuses order by s.id")
+@NamedQuery(name = SendRecord.COUNT_SINCE,
+        query = "select count(s) from SendRecord s where s.conversationId = :conversationId and s.channel = :channel and s.status in :statuses and s.createdAt >= :since")
+@NamedQuery(name = SendRecord.CONVERSATIONS_DUE,
+        query = "select distinct s.conversationId from SendRecord s where (s.status in :waiting and (s.nextAttemptAt is null or s.nextAttemptAt <= :now)) or (s.status = :sending and s.updatedAt < :staleBefore)")
+@NamedQuery(name = SendRecord.LATER_PARTS,
+        query = "select s from SendRecord s where s.conversationId = :conversationId and s.kind = :kind and s.createdAt = :createdAt and s.partNo > :partNo and s.status in :statuses")
 public class SendRecord {
 
+    public static final String OPEN_OF_CONVERSATION = "SendRecord.openOfConversation";
+    /** Sends that use the customer's quota: kf/send_msg parts sent or still open since a given time. */
+    public static final String COUNT_SINCE = "SendRecord.countSince";
+    public static final String CONVERSATIONS_DUE = "SendRecord.conversationsDue";
+    /** The remaining parts of the same answer (planned together, so they share created_at). */
+    public static final String LATER_PARTS = "SendRecord.laterParts";
     public static final String BY_MSGID = "SendRecord.byMsgid";
     public static final String DUE = "SendRecord.due";
     public static final String OF_CONVERSATION = "SendRecord.ofConversation";
@@ -73,6 +87,9 @@ public class SendRecord {
 
     @Column(nullable = false)
     private int attempts;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
 
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
@@ -127,6 +144,15 @@ public class SendRecord {
 
     public void setEventCode(String eventCode) {
         this.eventCode = eventCode;
+    }
+
+    /** The event code's deadline (welcome 20 s): no attempt, and no retry, after it. */
+    public void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     /** Claims the part for one attempt; the attempt count goes up before the call so a crash still counts it. */

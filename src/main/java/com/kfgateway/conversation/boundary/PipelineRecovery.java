@@ -1,0 +1,60 @@
+package com.kfgateway.conversation.boundary;
+
+import com.kfgateway.conversation.control.Recovery;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps resuming unfinished work: on start-up (including a pull of every known account) and every few seconds (non-persistent timer; Payara Micro has no
+ * persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class PipelineRecovery {
+
+    static final long FIRST_RUN_MILLIS = 2_000;
+    static final long INTERVAL_MILLIS = 5_000;
+    private static final Logger LOG = Logger.getLogger(PipelineRecovery.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Recovery recovery;
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(FIRST_RUN_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline recovery", false));
+    }
+
+    private boolean pullsResumed;
+
+    @Timeout
+    void resume() {
+        try {
+            if (!pullsResumed) {
+                pullsResumed = true;
+                recovery.resumePulls();
+            }
+            recovery.resume();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "resuming unfinished conversations failed; next try in a few seconds", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.kfgateway.conversation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of the conversation pipeline. */
+@ApplicationScoped
+public class ConversationConfig {
+
+    /** Customer messages older than this when first pulled are recorded, not answered (history on first start). */
+    @Inject
+    @ConfigProperty(name = "conversation.answer-max-age-minutes", defaultValue = "10")
+    int answerMaxAgeMinutes;
+
+    /** How many earlier messages the assistant sees as context. */
+    @Inject
+    @ConfigProperty(name = "conversation.context-messages", defaultValue = "10")
+    int contextMessages;
+
+    /** Who gets the staff notification on handover ("@all", or userids joined by "|"). */
+    @Inject
+    @ConfigProperty(name = "conversation.notify-to", defaultValue = "@all")
+    String notifyTo;
+
+    /** A stored service state older than this is re-read with kf/service_state/get before answering. */
+    @Inject
+    @ConfigProperty(name = "conversation.state-max-age-minutes", defaultValue = "10")
+    int stateMaxAgeMinutes;
+
+    public Duration answerMaxAge() {
+        return Duration.ofMinutes(Math.max(0, answerMaxAgeMinutes));
+    }
+
+    public int contextMessages() {
+        return Math.max(0, contextMessages);
+    }
+
+    public String notifyTo() {
+        return notifyTo == null || notifyTo.isBlank() ? "@all" : notifyTo.trim();
+    }
+
+    public Duration stateMaxAge() {
+        return Duration.ofMinutes(Math.max(0, stateMaxAgeMinutes));
+    }
+}

@@ -1,0 +1,78 @@
+package com.kfgateway.delivery.control;
+
+import com.kfgateway.wecom.control.WeComException;
+import com.kfgateway.wecom.entity.ErrorHandling;
+import com.kfgateway.wecom.entity.WeComError;
+import java.time.Duration;
+
+/**
+ * Whether a failed send is tried again, and when. Only what can succeed later is repeated (-1, 45009, 45033, token
+ * errors that survived the client's own refresh, timeouts, broken connections, 5xx); everything else fails at once
+ * with the errcode explained, because repeating a refused send cannot help and may annoy the customer. Retries
+ * reuse the part's msgid, so a send whose answer was lost is not delivered twice.
+ */
+public final class RetryPolicy {
+
+    public enum Kind { SENT, RETRY, FAIL }
+
+    /** What to do next; {@code delay} only for RETRY, {@code explanation} for RETRY and FAIL. */
+    public record Verdict(Kind kind, Duration delay, String explanation) {
+    }
+
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+
+    private final int maxAttempts;
+
+    public RetryPolicy(int maxAttempts) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+    }
+
+    /** WeCom answered with {@code error}'s errcode after {@code attempts} attempts (this one included). */
+    public Verdict afterErrcode(WeComError error, int attempts) {
+        if (error.code() == 0 || error.handling() == ErrorHandling.OK) {
+            return new Verdict(Kind.SENT, Duration.ZERO, null);
+        }
+        return error.retryable() ? retryOrGiveUp(attempts, explain(error)) : fail(explain(error));
+    }
+
+    /** The call had no WeCom answer (timeout, I/O, HTTP status, not JSON). */
+    public Verdict afterTransportFailure(WeComException failure, int attempts) {
+        String explanation = "no answer from WeCom (" + failure.kind()
+                + (failure.httpStatus() > 0 ? " HTTP " + failure.httpStatus() : "") + "): the outcome is unknown, so"
+                + " the part is repeated with the same msgid / 企业微信无应答，使用同一 msgid 重发";
+        boolean clientError = failure.kind() == WeComException.Kind.HTTP_STATUS && failure.httpStatus() >= 400
+                && failure.httpStatus() < 500 && failure.httpStatus() != 429;
+        return clientError ? fail(explanation) : retryOrGiveUp(attempts, explanation);
+    }
+
+    /** No token could be had (gettoken failing or paused): may recover once the token service does. */
+    public Verdict afterNoToken(String reason, int attempts) {
+        return retryOrGiveUp(attempts, "no access token: " + reason + " / 无法获取 access_token");
+    }
+
+    /** 1 s, 2 s, 4 s, 8 s … after the 1st, 2nd, 3rd, 4th failed attempt. */
+    public static Duration pauseAfter(int attempts) {
+        return FIRST_PAUSE.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    private Verdict retryOrGiveUp(int attempts, String explanation) {
+        if (attempts >= maxAttempts) {
+            return fail(explanation + " — gave up after " + attempts + " attempts / 已重试 " + attempts + " 次，放弃");
+        }
+        return new Verdict(Kind.RETRY, pauseAfter(attempts), explanation);
+    }
+
+    private static Verdict fail(String explanation) {
+        return new Verdict(Kind.FAIL, Duration.ZERO, explanation);
+    }
+
+    /** One readable paragraph: code, meaning in both languages, then cause and fix in English. */
+    public static String explain(WeComError error) {
+        return error.code() + " " + error.meaningZh() + " / " + error.meaningEn() + ". Cause: " + error.causeEn()
+                + " Fix: " + error.fixEn();
+    }
+}
