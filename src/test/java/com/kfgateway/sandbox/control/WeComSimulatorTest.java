@@ -33,6 +33,17 @@ class WeComSimulatorTest {
     }
 
     @Test
+    void observationsShowAccountsServicersCustomersAndOnlyStartedSessions() {
+        wecom.simulator.addCustomer("wmQuiet", "Li");
+        wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
+        wecom.simulator.setServicerOnline(KF, BOB, true);
+        assertEquals(Map.of(ALICE, true, BOB, true), wecom.simulator.accounts().get(0).servicers());
+        assertEquals(List.of(CUSTOMER, "wmQuiet"), List.copyOf(wecom.simulator.customers().keySet()));
+        assertEquals(List.of(new com.kfgateway.sandbox.entity.SimulatedSession(KF, CUSTOMER, 0, null)),
+                wecom.simulator.sessions());
+    }
+
+    @Test
     void listsAccountsWithManagePrivilegeAndPaging() {
         wecom.simulator.addAccount("wkSecond", "Sales", false);
         JsonObject all = wecom.post("kf/account/list", token, body("{'offset':0,'limit':100}"));

@@ -1,0 +1,67 @@
+package com.kfgateway.admin.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@link ConversationFilter} into one JPQL query that the indexes of V3/V4 can answer: equality filters and
+ * the inbox order (last_message_at, id) share an index, the page starts at a keyset position, and nothing counts
+ * all rows. Asks for one row more than a page to learn whether another page follows.
+ */
+public final class ConversationQuery {
+
+    private ConversationQuery() {
+    }
+
+    public static JpqlQuery of(ConversationFilter filter) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.openKfid() != null) {
+            where.add("c.openKfid = :openKfid");
+            parameters.put("openKfid", filter.openKfid());
+        }
+        if (filter.state() != null) {
+            where.add("c.serviceState = :state");
+            parameters.put("state", filter.state().code());
+        }
+        if (filter.failedOnly()) {
+            where.add("c.failedSends > 0");
+        }
+        if (filter.from() != null) {
+            where.add("c.lastMessageAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("c.lastMessageAt < :to");
+            parameters.put("to", filter.to());
+        }
+        if (filter.search() != null) {
+            where.add("(lower(c.nickname) like :pattern escape '\\' or c.externalUserid = :exact or c.id in "
+                    + "(select m.conversationId from Message m where lower(m.text) like :pattern escape '\\'))");
+            parameters.put("pattern", containsPattern(filter.search()));
+            parameters.put("exact", filter.search());
+        }
+        // Walking forward in NEWEST order means going down in time; walking backwards from a page means going up.
+        boolean descending = (filter.order() == ConversationFilter.Order.NEWEST) != filter.backwards();
+        if (filter.cursor() != null) {
+            String beyond = descending ? "<" : ">";
+            where.add("(c.lastMessageAt " + beyond + " :cursorAt or (c.lastMessageAt = :cursorAt and c.id " + beyond
+                    + " :cursorId))");
+            parameters.put("cursorAt", filter.cursor().at());
+            parameters.put("cursorId", filter.cursor().id());
+        }
+        String direction = descending ? " desc" : " asc";
+        String jpql = "select c from Conversation c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by c.lastMessageAt" + direction + ", c.id" + direction;
+        return new JpqlQuery(jpql, parameters);
+    }
+
+    /** A LIKE pattern matching the text anywhere, with the user's own % and _ taken literally. */
+    static String containsPattern(String search) {
+        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,103 @@
+package com.kfgateway.admin.control;
+
+import com.kfgateway.admin.entity.AuditEntry.Action;
+import com.kfgateway.conversation.boundary.Conversations;
+import com.kfgateway.conversation.entity.ServiceState;
+import com.kfgateway.conversation.entity.TransferOutcome;
+import com.kfgateway.delivery.boundary.SendLog;
+import com.kfgateway.delivery.entity.SendOutcome;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every staff action of the console and the admin API, done by the pipeline's boundaries and written to the audit
+ * log with who did it, whether it went through, and why not. An unexpected failure is recorded and reported as a
+ * refusal rather than a broken page.
+ */
+@RequestScoped
+public class StaffActions {
+
+    private static final Logger LOG = Logger.getLogger(StaffActions.class.getName());
+
+    @Inject
+    SendLog sendLog;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SendLogSearch sendRecords;
+
+    @Inject
+    SecurityContext security;
+
+    public SendOutcome resend(long sendRecordId) {
+        SendOutcome outcome;
+        try {
+            outcome = sendLog.resend(sendRecordId, who());
+        } catch (RuntimeException e) {
+            outcome = SendOutcome.refused(sendRecordId, null, failure("resend", e));
+        }
+        // Filed under the conversation, so its page shows who resent what.
+        var record = sendRecords.find(sendRecordId);
+        audit.record(who(), Action.RESEND, "conversation", record == null ? null : record.getConversationId(),
+                outcome.accepted(), "resend send=" + sendRecordId + " " + describe(outcome));
+        return outcome;
+    }
+
+    public SendOutcome reply(long conversationId, String text) {
+        SendOutcome outcome;
+        try {
+            outcome = sendLog.staffReply(conversationId, text, who());
+        } catch (RuntimeException e) {
+            outcome = SendOutcome.refused(null, null, failure("staff reply", e));
+        }
+        audit.record(who(), Action.REPLY, "conversation", conversationId, outcome.accepted(),
+                describe(outcome) + " text=" + abbreviate(text));
+        return outcome;
+    }
+
+    public TransferOutcome transfer(long conversationId, ServiceState target, String servicerUserid) {
+        TransferOutcome outcome;
+        try {
+            outcome = conversations.transfer(conversationId, target, servicerUserid, who());
+        } catch (RuntimeException e) {
+            outcome = new TransferOutcome(false, null, null, failure("transfer", e));
+        }
+        Action action = switch (target) {
+            case HUMAN -> Action.TAKE_OVER;
+            case QUEUED -> Action.QUEUE;
+            default -> Action.RETURN_TO_BOT;
+        };
+        audit.record(who(), action, "conversation", conversationId, outcome.done(), "target=" + target
+                + (servicerUserid == null ? "" : " servicer=" + servicerUserid) + " state=" + outcome.state()
+                + (outcome.errcode() == null ? "" : " errcode=" + outcome.errcode())
+                + (outcome.reason() == null ? "" : " reason=" + outcome.reason()));
+        return outcome;
+    }
+
+    private String who() {
+        return security.getCallerPrincipal() == null ? "?" : security.getCallerPrincipal().getName();
+    }
+
+    private static String failure(String what, RuntimeException e) {
+        LOG.log(Level.WARNING, "Console " + what + " failed", e);
+        return what + " failed unexpectedly (" + e.getClass().getSimpleName() + "); see the server log";
+    }
+
+    static String describe(SendOutcome outcome) {
+        return "status=" + outcome.status() + (outcome.sendRecordId() == null ? "" : " send=" + outcome.sendRecordId())
+                + (outcome.errcode() == null ? "" : " errcode=" + outcome.errcode())
+                + (outcome.reason() == null ? "" : " reason=" + outcome.reason());
+    }
+
+    static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+}

@@ -1,0 +1,60 @@
+package com.kfgateway.admin.control;
+
+import com.kfgateway.delivery.entity.SendAttempt;
+import com.kfgateway.delivery.entity.SendRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of a conversation as the console shows it: something the customer, the bot or staff said, or a system
+ * event. Outbound lines carry their send-log part and its attempts.
+ */
+public record TimelineItem(Speaker speaker, Instant at, String text, String msgtype, Long messageId,
+        boolean hasImage, String servicer, SendRecord send, List<SendAttempt> attempts) {
+
+    public enum Speaker { CUSTOMER, BOT, STAFF, SYSTEM }
+
+    public Speaker getSpeaker() {
+        return speaker;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getMsgtype() {
+        return msgtype;
+    }
+
+    public Long getMessageId() {
+        return messageId;
+    }
+
+    public boolean isHasImage() {
+        return hasImage;
+    }
+
+    public String getServicer() {
+        return servicer;
+    }
+
+    public SendRecord getSend() {
+        return send;
+    }
+
+    public List<SendAttempt> getAttempts() {
+        return attempts;
+    }
+
+    public boolean isOutbound() {
+        return speaker == Speaker.BOT || speaker == Speaker.STAFF;
+    }
+
+    public boolean isResendable() {
+        return send != null && send.getStatus() == com.kfgateway.delivery.entity.SendStatus.FAILED;
+    }
+}

@@ -1,0 +1,2 @@
+/** Backing beans of the pages under {@code webapp/admin/doctor/}. */
+package com.kfgateway.admin.doctor;

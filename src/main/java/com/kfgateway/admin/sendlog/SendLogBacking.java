@@ -1,0 +1,190 @@
+package com.kfgateway.admin.sendlog;
+
+import com.kfgateway.admin.Texts;
+import com.kfgateway.admin.control.Page;
+import com.kfgateway.admin.control.SendLogFilter;
+import com.kfgateway.admin.control.SendLogSearch;
+import com.kfgateway.admin.control.StaffActions;
+import com.kfgateway.delivery.entity.SendOutcome;
+import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendStatus;
+import com.kfgateway.wecom.control.ErrorCatalogue;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Backs {@code admin/sendlog/list.xhtml}: every outbound part, filtered by status and errcode, each failure with the
+ * catalogue's meaning and fix, and resend for one part or all ticked ones.
+ */
+@Named
+@RequestScoped
+public class SendLogBacking {
+
+    static final int PAGE_SIZE = 50;
+
+    /** One send-log part with its failure explained in the session's language. */
+    public record Row(SendRecord send, String meaning, String fix) {
+
+        public SendRecord getSend() {
+            return send;
+        }
+
+        public String getMeaning() {
+            return meaning;
+        }
+
+        public String getFix() {
+            return fix;
+        }
+
+        public boolean isResendable() {
+            return send.getStatus() == SendStatus.FAILED;
+        }
+    }
+
+    @Inject
+    SendLogSearch search;
+
+    @Inject
+    StaffActions actions;
+
+    @Inject
+    ErrorCatalogue catalogue;
+
+    @Inject
+    Texts texts;
+
+    private String status;
+    private String errcode;
+    private String before;
+    private List<Row> rows;
+    private Page<SendRecord> page;
+    private final Map<Long, Boolean> selected = new HashMap<>();
+
+    public List<Row> getRows() {
+        if (rows == null) {
+            page = search.page(new SendLogFilter(parseStatus(status), parseInt(errcode), null, parseLong(before),
+                    PAGE_SIZE));
+            Locale locale = texts.locale();
+            rows = page.rows().stream().map(s -> explain(s, locale)).toList();
+        }
+        return rows;
+    }
+
+    public Page<SendRecord> getPage() {
+        getRows();
+        return page;
+    }
+
+    Row explain(SendRecord send, Locale locale) {
+        if (send.getStatus() == SendStatus.SENT && send.getFailType() == null) {
+            return new Row(send, null, null);
+        }
+        if (send.getFailType() != null) {
+            var reason = catalogue.sendFailReason(send.getFailType());
+            return new Row(send, reason.meaning(locale), reason.fix(locale));
+        }
+        if (send.getLastErrcode() != null && send.getLastErrcode() != 0) {
+            var error = catalogue.lookup(send.getLastErrcode());
+            return new Row(send, error.meaning(locale), error.fix(locale));
+        }
+        return new Row(send, send.getExplanation(), null);
+    }
+
+    public void resend(long id) {
+        report(actions.resend(id), id);
+        rows = null;
+    }
+
+    public void resendSelected() {
+        List<Long> ids = selected.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (ids.isEmpty()) {
+            flash(false, texts.get("send.noneSelected"));
+            return;
+        }
+        for (Long id : ids) {
+            report(actions.resend(id), id);
+        }
+        selected.clear();
+        rows = null;
+    }
+
+    private void report(SendOutcome outcome, long id) {
+        flash(outcome.accepted(), "#" + id + ": " + (outcome.accepted()
+                ? texts.get("action.sent", texts.get("status." + outcome.status()))
+                : texts.get("action.refused", outcome.reason() == null ? "" : outcome.reason())));
+    }
+
+    private static void flash(boolean ok, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(ok ? FacesMessage.SEVERITY_INFO
+                : FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public List<Integer> getErrcodes() {
+        return search.errcodes();
+    }
+
+    public SendStatus[] getStatuses() {
+        return SendStatus.values();
+    }
+
+    static SendStatus parseStatus(String value) {
+        try {
+            return value == null || value.isBlank() ? null : SendStatus.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Integer parseInt(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Long parseLong(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public Map<Long, Boolean> getSelected() {
+        return selected;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getErrcode() {
+        return errcode;
+    }
+
+    public void setErrcode(String errcode) {
+        this.errcode = errcode;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
+    }
+}

@@ -1,0 +1,90 @@
+package com.kfgateway.admin;
+
+import static com.kfgateway.it.TestGateway.ACCOUNT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.it.TestGateway;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin API: the console's data and actions as JSON behind HTTP Basic. */
+@ExtendWith(TestGateway.Extension.class)
+class AdminApiIT {
+
+    private final TestGateway gateway = TestGateway.get();
+    private final ConsoleClient console = new ConsoleClient(gateway);
+
+    @Test
+    void listsConversationsWithFiltersAndTheirMessages() {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsText(ACCOUNT, customer, "api question");
+        long id = console.conversationOf(customer);
+        JsonObject page = console.json("/api/admin/conversations?account=" + ACCOUNT + "&q=" + customer);
+        assertEquals(customer, page.getJsonArray("items").getJsonObject(0).getString("externalUserid"));
+        assertTrue(console.json("/api/admin/conversations?account=nope&q=" + customer).getJsonArray("items")
+                .isEmpty());
+        JsonObject messages = console.json("/api/admin/conversations/" + id + "/messages");
+        assertTrue(messages.getJsonArray("items").stream().map(JsonObject.class::cast)
+                .anyMatch(m -> "api question".equals(m.getString("text", null))));
+        assertEquals(400, console.api("GET", "/api/admin/conversations?state=nonsense").statusCode());
+    }
+
+    @Test
+    void pagesByKeysetWithoutRepeatingRows() {
+        for (int i = 0; i < 3; i++) {
+            gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "paging " + i);
+        }
+        TestGateway.await("three conversations", Duration.ofSeconds(30),
+                () -> console.json("/api/admin/conversations?limit=3").getJsonArray("items").size() == 3);
+        JsonObject first = console.json("/api/admin/conversations?limit=2");
+        String next = first.getString("next");
+        JsonObject second = console.json("/api/admin/conversations?limit=2&after=" + next);
+        assertNotEquals(first.getJsonArray("items").getJsonObject(1).getJsonNumber("id"),
+                second.getJsonArray("items").getJsonObject(0).getJsonNumber("id"));
+    }
+
+    @Test
+    void resendAnswers200WithTheNewStatusOr409WithTheReason() {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().customerSendsText(ACCOUNT, customer, "resend me");
+        long id = console.conversationOf(customer);
+        TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
+                .json("/api/admin/send-log?status=FAILED&conversation=" + id).getJsonArray("items").isEmpty());
+        long sendId = console.json("/api/admin/send-log?status=FAILED&conversation=" + id).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+
+        HttpResponse<String> resent = console.api("POST", "/api/admin/send-log/" + sendId + "/resend");
+        assertEquals(200, resent.statusCode(), resent.body());
+        assertEquals("SENT", ConsoleClient.parse(resent.body()).getString("status"));
+
+        gateway.wecom().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
+        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        HttpResponse<String> again = console.api("POST", "/api/admin/send-log/" + sendId + "/resend");
+        // Already SENT, or now with a human: either way the pipeline must refuse and say why.
+        assertEquals(409, again.statusCode(), again.body());
+        assertFalse(ConsoleClient.parse(again.body()).getString("reason", "").isBlank());
+        assertEquals(404, console.api("POST", "/api/admin/send-log/999999999/resend").statusCode());
+    }
+
+    @Test
+    void diagnosticsShowFingerprintsAndTheChecks() {
+        JsonObject diagnostics = console.json("/api/admin/diagnostics?refresh=true");
+        assertEquals(SecretFingerprint.of(TestGateway.APP_SECRET), diagnostics.getJsonObject("fingerprints")
+                .getString("app"));
+        assertEquals(SecretFingerprint.of(TestGateway.KF_SECRET), diagnostics.getJsonObject("fingerprints")
+                .getString("kf"));
+        assertFalse(diagnostics.getBoolean("identicalSecrets"));
+        assertEquals("DIFFERENT_AND_KF_WORKS", diagnostics.getString("secretVerdict"));
+        assertTrue(diagnostics.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .anyMatch(c -> c.getString("id").equals("servicers." + ACCOUNT)
+                        && c.getString("verdict").equals("AMBER")), "an online receptionist is a warning");
+    }
+}

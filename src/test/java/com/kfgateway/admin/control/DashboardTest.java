@@ -1,0 +1,28 @@
+package com.kfgateway.admin.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DashboardTest {
+
+    @Test
+    void medianOfAnOddCountIsTheMiddleValue() {
+        assertEquals(Duration.ofSeconds(3), Dashboard.median(List.of(Duration.ofSeconds(9), Duration.ofSeconds(1),
+                Duration.ofSeconds(3))));
+    }
+
+    @Test
+    void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues() {
+        assertEquals(Duration.ofMillis(2500), Dashboard.median(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(100))));
+    }
+
+    @Test
+    void noRepliesMeansNoMedian() {
+        assertNull(Dashboard.median(List.of()));
+    }
+}
