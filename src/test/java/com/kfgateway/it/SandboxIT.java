@@ -44,10 +44,10 @@ class SandboxIT {
     @BeforeAll
     static void bootInSandboxMode() throws IOException, InterruptedException {
         Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling("it-sandbox");
-        deleteTree(workDir.resolve("db"));
+        PayaraProcess.deleteRecursively(workDir.resolve("db"));
         server = new PayaraProcess(workDir, Map.of(
                 "WECOM_CORP_ID", "",
-                "DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway"),
+                "DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0",
                 "ADMIN_USERNAME", "admin",
                 "ADMIN_PASSWORD", ADMIN_PASSWORD));
         server.start();
@@ -187,14 +187,4 @@ class SandboxIT {
         return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -64,6 +64,8 @@ public final class TestGateway {
         wecom.addMember(SERVICER_OFFLINE);
         wecomServer = SimulatorHttpServer.start(wecom, 0);
         Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"));
+        // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
+        PayaraProcess.deleteRecursively(workDir.resolve("db"));
         server = new PayaraProcess(workDir, environment());
         wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
         server.start();
@@ -103,7 +105,7 @@ public final class TestGateway {
         env.put("WECOM_API_BASE", wecomServer.baseUri().toString());
         env.put("WECOM_HTTP_TIMEOUT_SECONDS", "3");
         env.put("DB_URL", "jdbc:h2:file:" + Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"))
-                .toAbsolutePath().resolve("db/kf-gateway"));
+                .toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0");
         env.put("ADMIN_USERNAME", ADMIN_USER);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CONVERSATION_NOTIFY_TO", SERVICER_ONLINE);
