@@ -188,6 +188,11 @@ public class WeComSimulator {
         faults.failNext(api(path), errcode, times);
     }
 
+    /** Like {@link #failNext} but only for calls about this customer (touser / external_userid). */
+    public synchronized void failNextFor(String path, String externalUserid, int errcode, int times) {
+        faults.failNextFor(api(path), externalUserid, errcode, times);
+    }
+
     /** The next successful call of {@code path} has its effect but answers {@code errcode}: an unseen success. */
     public synchronized void failAfterEffectNext(String path, int errcode) {
         faults.failAfterEffectNext(api(path), errcode);

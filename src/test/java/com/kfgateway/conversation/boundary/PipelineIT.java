@@ -88,7 +88,7 @@ class PipelineIT {
     void stateForbidsSending95018FailsAtOnceWithoutRetry() {
         String customer = TestGateway.newCustomer();
         int before = gateway.wecom().calls().size();
-        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "你好");
         TestGateway.await("one send_msg attempt", WAIT, () -> sendMsgCalls(customer, before) >= 1);
         sleep(5000);
@@ -100,7 +100,7 @@ class PipelineIT {
     void systemBusyTwiceThenOkIsDeliveredOnceAfterThreeAttempts() {
         String customer = TestGateway.newCustomer();
         int before = gateway.wecom().calls().size();
-        gateway.wecom().failNext("kf/send_msg", -1, 2);
+        gateway.wecom().failNextFor("kf/send_msg", customer, -1, 2);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "你好");
         TestGateway.await("delivered after retries", WAIT, () -> delivered(customer).size() == 1);
         sleep(3000);

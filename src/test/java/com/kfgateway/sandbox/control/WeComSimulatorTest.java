@@ -157,6 +157,16 @@ class WeComSimulatorTest {
     }
 
     @Test
+    void failNextForOneCustomerIsNotConsumedByAnother() {
+        wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
+        wecom.simulator.failNextFor("kf/send_msg", "wmSomeoneElse", -1, 1);
+        assertEquals(0, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"),
+                "a fault queued for another customer leaves this one alone");
+        wecom.simulator.failNextFor("kf/send_msg", CUSTOMER, 95018, 1);
+        assertEquals(95018, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
+    }
+
+    @Test
     void failAfterEffectDeliversButAnswersTheError() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         wecom.simulator.failAfterEffectNext("kf/send_msg", -1);
