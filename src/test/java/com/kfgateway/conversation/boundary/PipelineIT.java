@@ -113,6 +113,30 @@ class PipelineIT {
     }
 
     @Test
+    void longAnswerIsSplitByBytesIntoPartsWithinTheQuota() {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsText(ACCOUNT, customer, TestGateway.LONG_QUESTION);
+        TestGateway.await("the long answer", WAIT, () -> delivered(customer).stream()
+                .anyMatch(part -> part.content().contains("第10段")));
+        sleep(2000);
+        List<DeliveredMessage> parts = delivered(customer);
+        assertTrue(parts.size() >= 3 && parts.size() <= 5, "5,000 bytes need 3 parts, and never more than 5: "
+                + parts.size());
+        int total = 0;
+        for (DeliveredMessage part : parts) {
+            int bytes = part.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertTrue(bytes <= 2048, "a part of " + bytes + " bytes");
+            total += bytes;
+        }
+        assertTrue(total >= TestGateway.LONG_ANSWER_BYTES - 10, "nothing of the answer is lost: " + total);
+        String joined = String.join("", parts.stream().map(DeliveredMessage::content).toList());
+        for (int paragraph = 1; paragraph <= 10; paragraph++) {
+            assertTrue(joined.contains("第" + paragraph + "段"), "paragraph " + paragraph + " arrived in order");
+        }
+        assertTrue(joined.indexOf("第1段") < joined.indexOf("第10段"), "parts arrive in order");
+    }
+
+    @Test
     void welcomeGoesOutWithinTheCodesWindow() {
         String customer = TestGateway.newCustomer();
         String code = gateway.wecom().enterSession(ACCOUNT, customer, "spring_sale", null);
