@@ -21,7 +21,7 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
         name = SchemaMigration.DATA_SOURCE,
         className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=db.url:jdbc:h2:file:./data/kf-gateway}",
+        url = "${MPCONFIG=db.url:jdbc:h2:file:./data/kf-gateway;WRITE_DELAY=0}",
         user = "${MPCONFIG=db.user:sa}",
         password = "${MPCONFIG=db.password:}",
         minPoolSize = 2,

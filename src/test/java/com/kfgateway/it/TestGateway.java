@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,9 @@ public final class TestGateway {
     public static final String SERVICER_OFFLINE = "it_bob";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-Passw0rd!";
+    /** A customer message the test rules answer with at least {@link #LONG_ANSWER_BYTES} bytes of text. */
+    public static final String LONG_QUESTION = "long answer please";
+    public static final int LONG_ANSWER_BYTES = 5000;
 
     private static TestGateway instance;
 
@@ -64,7 +69,10 @@ public final class TestGateway {
         wecom.addMember(SERVICER_OFFLINE);
         wecomServer = SimulatorHttpServer.start(wecom, 0);
         Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"));
-        server = new PayaraProcess(workDir, environment());
+        // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
+        PayaraProcess.deleteRecursively(workDir.resolve("db"));
+        Path rules = writeRules(workDir);
+        server = new PayaraProcess(workDir, environment(rules));
         wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));
@@ -92,8 +100,26 @@ public final class TestGateway {
         }
     }
 
-    private Map<String, String> environment() {
+    /** The built-in rules plus one rule whose answer is {@link #LONG_ANSWER_BYTES}+ bytes, to test splitting. */
+    private static Path writeRules(Path workDir) throws IOException {
+        String defaults;
+        try (var in = TestGateway.class.getResourceAsStream("/assistant/default-rules.txt")) {
+            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder longAnswer = new StringBuilder();
+        for (int paragraph = 1; longAnswer.toString().getBytes(StandardCharsets.UTF_8).length < LONG_ANSWER_BYTES;
+                paragraph++) {
+            longAnswer.append(paragraph == 1 ? "" : "\\n\\n").append("第").append(paragraph).append("段。")
+                    .append("这是一段用于测试的长回答，内容按字节切分。".repeat(8));
+        }
+        Files.createDirectories(workDir);
+        return Files.writeString(workDir.resolve("it-rules.txt"),
+                "keyword " + LONG_QUESTION + " => " + longAnswer + "\n" + defaults, StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> environment(Path rules) {
         Map<String, String> env = new HashMap<>();
+        env.put("ASSISTANT_RULES_FILE", rules.toAbsolutePath().toString());
         env.put("WECOM_CORP_ID", CORP_ID);
         env.put("WECOM_SECRET", APP_SECRET);
         env.put("WECOM_AGENT_ID", String.valueOf(AGENT_ID));
@@ -103,7 +129,7 @@ public final class TestGateway {
         env.put("WECOM_API_BASE", wecomServer.baseUri().toString());
         env.put("WECOM_HTTP_TIMEOUT_SECONDS", "3");
         env.put("DB_URL", "jdbc:h2:file:" + Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"))
-                .toAbsolutePath().resolve("db/kf-gateway"));
+                .toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0");
         env.put("ADMIN_USERNAME", ADMIN_USER);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CONVERSATION_NOTIFY_TO", SERVICER_ONLINE);

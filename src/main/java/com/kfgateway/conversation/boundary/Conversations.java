@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.boundary;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.conversation.control.StateLog;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.ServiceState;
@@ -63,8 +64,8 @@ public class Conversations {
             return new TransferOutcome(false, conversation.getServiceState(), answer.errcode(),
                     error.describe(Locale.CHINESE) + " / " + error.describe(Locale.ENGLISH));
         }
-        states.moveNow(conversationId, target, target == ServiceState.HUMAN ? servicerUserid : null, Source.CONSOLE,
-                "by " + staffUser);
+        ConflictRetry.run(() -> states.moveNow(conversationId, target,
+                target == ServiceState.HUMAN ? servicerUserid : null, Source.CONSOLE, "by " + staffUser));
         return new TransferOutcome(true, target, null, null);
     }
 

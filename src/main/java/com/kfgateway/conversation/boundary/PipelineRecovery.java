@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps resuming unfinished work: on start-up and every few seconds (non-persistent timer; Payara Micro has no
+ * Keeps resuming unfinished work: on start-up (including a pull of every known account) and every few seconds (non-persistent timer; Payara Micro has no
  * persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
  */
 @Singleton
@@ -43,9 +43,15 @@ public class PipelineRecovery {
         timers.createIntervalTimer(FIRST_RUN_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline recovery", false));
     }
 
+    private boolean pullsResumed;
+
     @Timeout
     void resume() {
         try {
+            if (!pullsResumed) {
+                pullsResumed = true;
+                recovery.resumePulls();
+            }
             recovery.resume();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "resuming unfinished conversations failed; next try in a few seconds", e);

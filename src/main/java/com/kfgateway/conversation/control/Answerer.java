@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.assistant.boundary.Assistant;
 import com.kfgateway.assistant.entity.Answer;
 import com.kfgateway.delivery.control.Dispatcher;
@@ -70,11 +71,11 @@ public class Answerer {
     private void answer(AnswerStore.Pending pending) {
         SessionGate.Verdict verdict = gate.check(pending.conversation());
         if (verdict.silence() != null) {
-            store.skipped(pending.messageId(), "not answered: " + verdict.silence());
+            ConflictRetry.run(() -> store.skipped(pending.messageId(), "not answered: " + verdict.silence()));
             return;
         }
         Answer answer = assistant.answer(pending.question());
-        if (!store.answered(pending.messageId(), answer, verdict.note(), !answer.handover())) {
+        if (!ConflictRetry.run(() -> store.answered(pending.messageId(), answer, verdict.note(), !answer.handover()))) {
             return;
         }
         if (answer.handover()) {

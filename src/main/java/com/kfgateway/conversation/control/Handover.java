@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange.Source;
@@ -46,11 +47,13 @@ public class Handover {
                 conversation.getExternalUserid(), target.code(), servicer.orElse(null)));
         String code = null;
         if (answer.ok()) {
-            states.moveNow(conversation.getId(), target, servicer.orElse(null), Source.TRANS,
-                    "handover requested by the assistant");
+            ConflictRetry.run(() -> states.moveNow(conversation.getId(), target, servicer.orElse(null), Source.TRANS,
+                    "handover requested by the assistant"));
             code = answer.string("msg_code");
         }
-        notices.plan(conversation.getId(), messageId, noticeText, code, NOTICE_CODE_LIFETIME);
+        String noticeCode = code;
+        ConflictRetry.run(() -> notices.plan(conversation.getId(), messageId, noticeText, noticeCode,
+                NOTICE_CODE_LIFETIME));
         dispatcher.dispatchConversation(conversation.getId());
         staff.handoverRequested(conversation.getId(), answer.ok() ? target : conversation.getServiceState(),
                 servicer.orElse(null));

@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.control.WeComResponse;
@@ -47,7 +48,7 @@ public class Nicknames {
                         .forEach(c -> names.put(byUser.get(c.getString("external_userid")),
                                 c.getString("nickname", null)));
             }
-            self.store(names);
+            ConflictRetry.run(() -> self.store(names));
         }
     }
 

@@ -7,6 +7,7 @@ import com.kfgateway.wecom.entity.CallbackLogEntry.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,12 +31,19 @@ public class Puller {
 
     static final int PAGE_LIMIT = 1000;
     static final int TOKEN_EXPIRED = 95007;
+    /** 不合法的参数: for sync_msg with a stored cursor, the cursor WeCom no longer knows. */
+    static final int INVALID_PARAMETER = 40058;
     /** A runaway guard: 100 full pages are 100,000 items; the next callback continues from the cursor. */
     static final int MAX_PAGES_PER_PULL = 100;
+    /** A failed pull is repeated a few times (3 s, 6 s, 9 s …) so messages do not wait for the next callback. */
+    static final int MAX_REPULLS = 5;
     private static final Logger LOG = Logger.getLogger(Puller.class.getName());
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     WeComClient client;
@@ -49,6 +59,7 @@ public class Puller {
 
     private SingleFlight<String> flights;
     private final Map<String, List<Long>> waitingCallbacks = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failedPulls = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -73,26 +84,41 @@ public class Puller {
         int stored = 0;
         int duplicates = 0;
         int storeFailures = 0;
+        boolean fromEarliest = false;
+        boolean restarted = false;
         try {
             for (int page = 0; page < MAX_PAGES_PER_PULL; page++) {
                 String cursor = pages.cursorOf(scope);
-                SyncPage answer = client.syncMsg(cursor, token, SyncCursor.ALL_ACCOUNTS.equals(scope) ? null : scope,
+                String requested = fromEarliest ? null : cursor;
+                fromEarliest = false;
+                SyncPage answer = client.syncMsg(requested, token, SyncCursor.ALL_ACCOUNTS.equals(scope) ? null : scope,
                         PAGE_LIMIT);
+                if (!answer.ok() && answer.response().errcode() == INVALID_PARAMETER && requested != null
+                        && !restarted) {
+                    // Replaying up to 3 days is safe (msgid de-duplication, the answer age limit); being stuck is not.
+                    LOG.warning(() -> "WeCom refused the stored sync cursor of " + scope + " (40058): pulling from"
+                            + " the earliest message WeCom keeps");
+                    restarted = true;
+                    fromEarliest = true;
+                    continue;
+                }
                 if (!answer.ok() && answer.response().errcode() == TOKEN_EXPIRED && token != null) {
                     LOG.info(() -> "sync token for " + scope + " expired (95007): pulling without it");
                     token = null;
                     continue;
                 }
                 if (!answer.ok()) {
+                    LOG.warning(() -> "kf/sync_msg for " + scope + " answered errcode " + answer.response().errcode());
                     journal.finish(callbacks, Outcome.SYNC_FAILED, "kf/sync_msg errcode " + answer.response().errcode()
                             + " " + answer.response().errmsg());
+                    pullAgainLater(scope, token);
                     return;
                 }
                 Ingested ingested;
                 try {
                     ingested = pages.store(scope, cursor, answer, Instant.now());
                 } catch (RuntimeException moved) {
-                    if (++storeFailures > 2) {
+                    if (++storeFailures > 4) {
                         throw moved;
                     }
                     LOG.log(Level.INFO, "page for " + scope + " not stored (cursor moved or duplicate); re-reading",
@@ -107,9 +133,24 @@ public class Puller {
                 }
             }
             journal.finish(callbacks, Outcome.SYNCED, stored + " new item(s), " + duplicates + " already stored");
+            failedPulls.remove(scope);
         } catch (RuntimeException e) {
             journal.finish(callbacks, Outcome.SYNC_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            pullAgainLater(scope, token);
             throw e;
+        }
+    }
+
+    private void pullAgainLater(String scope, String token) {
+        int failures = failedPulls.merge(scope, 1, Integer::sum);
+        if (failures > MAX_REPULLS) {
+            failedPulls.remove(scope);
+            return;
+        }
+        try {
+            scheduler.schedule(() -> request(scope, token, null), 3L * failures, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.info(() -> "no re-pull scheduled for " + scope + "; the next callback pulls");
         }
     }
 

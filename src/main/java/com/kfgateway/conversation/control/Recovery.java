@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,7 +30,23 @@ public class Recovery {
     Answerer answerer;
 
     @Inject
+    Puller puller;
+
+    @Inject
     Recovery self;
+
+    /**
+     * After a start: pull every account we pulled before, from its stored cursor, without a token. Messages that
+     * arrived while we were down (their callbacks failed) are not lost waiting for the next callback.
+     */
+    public void resumePulls() {
+        self.pulledScopes().forEach(scope -> puller.request(scope, null, null));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> pulledScopes() {
+        return em.createQuery("select c.scope from SyncCursor c", String.class).getResultList();
+    }
 
     public int resume() {
         Set<Long> conversations = self.withWork(Instant.now());

@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange.Source;
@@ -47,8 +48,10 @@ public class SessionGate {
             if (answer.ok() && answer.body().containsKey("service_state")) {
                 state = ServiceState.of(answer.body().getInt("service_state"));
                 servicer = answer.string("servicer_userid");
-                states.moveNow(conversation.getId(), state, state == ServiceState.HUMAN ? servicer : null,
-                        Source.SERVICE_STATE_GET, "read before answering");
+                ServiceState read = state;
+                String readServicer = read == ServiceState.HUMAN ? servicer : null;
+                ConflictRetry.run(() -> states.moveNow(conversation.getId(), read, readServicer,
+                        Source.SERVICE_STATE_GET, "read before answering"));
             } else {
                 note = "service_state/get failed (" + answer.errcode() + "), trusting the stored state " + state.code();
             }
@@ -67,7 +70,8 @@ public class SessionGate {
         WeComResponse answer = call(() -> client.serviceStateTrans(conversation.getOpenKfid(),
                 conversation.getExternalUserid(), ServiceState.BOT.code(), null));
         if (answer.ok()) {
-            states.moveNow(conversation.getId(), ServiceState.BOT, null, Source.TRANS, "the bot claimed the session");
+            ConflictRetry.run(() -> states.moveNow(conversation.getId(), ServiceState.BOT, null, Source.TRANS,
+                    "the bot claimed the session"));
             return null;
         }
         return "trans 0→1 failed (" + (answer.rawJson() == null ? answer.errmsg() : catalogue.lookup(answer.errcode()).describe(Locale.ENGLISH))

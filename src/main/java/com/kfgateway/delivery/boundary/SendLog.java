@@ -1,5 +1,6 @@
 package com.kfgateway.delivery.boundary;
 
+import com.kfgateway.delivery.control.ConflictRetry;
 import com.kfgateway.delivery.control.Dispatcher;
 import com.kfgateway.delivery.control.SendLedger;
 import com.kfgateway.delivery.control.StaffDesk;
@@ -34,7 +35,7 @@ public class SendLog {
             SendRecord record = ledger.find(sendRecordId);
             return SendOutcome.refused(sendRecordId, record == null ? null : record.getStatus(), refusal);
         }
-        ledger.requeue(sendRecordId, staffUser, Instant.now());
+        ConflictRetry.run(() -> ledger.requeue(sendRecordId, staffUser, Instant.now()));
         return outcome(dispatcher.attempt(sendRecordId, staffUser));
     }
 

@@ -111,13 +111,13 @@ public class Dispatcher {
     private SendRecord finish(SendLedger.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,
             Integer errcode, String errmsg, int durationMs, String fingerprint, String requestedBy) {
         Instant now = Instant.now();
-        SendAttempt attempt = new SendAttempt(claim.recordId(), claim.attempts(), now, outcome, errcode, errmsg,
-                durationMs, fingerprint, requestedBy);
         if (verdict.kind() != RetryPolicy.Kind.SENT) {
             LOG.info(() -> "send " + claim.msgid() + " attempt " + claim.attempts() + ": " + verdict.kind() + " ("
                     + (errcode == null ? outcome : errcode) + ")");
         }
-        return ledger.record(claim.recordId(), attempt, verdict, errcode, errmsg, now);
+        return ConflictRetry.run(() -> ledger.record(claim.recordId(), new SendAttempt(claim.recordId(),
+                claim.attempts(), now, outcome, errcode, errmsg, durationMs, fingerprint, requestedBy), verdict, errcode,
+                errmsg, now));
     }
 
     /** A code's deadline beats the retry schedule: a retry after it can only fail. */

@@ -49,7 +49,7 @@ public class SendPlanner {
         List<String> parts = condenser.parts(text, quota.remaining());
         List<SendRecord> records = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            SendRecord record = new SendRecord(MsgIds.next(now), conversation.getId(), answersMessageId, kind,
+            SendRecord record = new SendRecord(msgid(answersMessageId, kind, i + 1, now), conversation.getId(), answersMessageId, kind,
                     Channel.SEND_MSG, i + 1, parts.size(), parts.get(i), requestedBy, now);
             em.persist(record);
             storeOutbound(conversation, record, requestedBy, now);
@@ -61,13 +61,19 @@ public class SendPlanner {
     /** One kf/send_msg_on_event part with a single-use code (welcome, queue notice) valid until {@code expiresAt}. */
     public SendRecord planOnEvent(Conversation conversation, Long answersMessageId, SendKind kind, String code,
             Instant expiresAt, String text, Instant now) {
-        SendRecord record = new SendRecord(MsgIds.next(now), conversation.getId(), answersMessageId, kind,
-                Channel.SEND_MSG_ON_EVENT, 1, 1, new TextSplitter().first(text), null, now);
+        SendRecord record = new SendRecord(msgid(answersMessageId, kind, 1, now), conversation.getId(),
+                answersMessageId, kind, Channel.SEND_MSG_ON_EVENT, 1, 1, new TextSplitter().first(text), null, now);
         record.setEventCode(code);
         record.setExpiresAt(expiresAt);
         em.persist(record);
         storeOutbound(conversation, record, null, now);
         return record;
+    }
+
+    /** Derived from the answered message when there is one (see {@link MsgIds#derived}), else random. */
+    private String msgid(Long answersMessageId, SendKind kind, int partNo, Instant now) {
+        Message answered = answersMessageId == null ? null : em.find(Message.class, answersMessageId);
+        return answered == null ? MsgIds.next(now) : MsgIds.derived(answered.getMsgid(), kind.name(), partNo);
     }
 
     public SendQuota quota(Conversation conversation, Instant now) {

@@ -72,11 +72,12 @@ final class ApiRouter {
         SimulatorResponse response;
         int errcode = 0;
         try {
-            Integer injected = faults.takeErrorBeforeEffect(api);
+            JsonObject json = post ? parse(body) : JsonObject.EMPTY_JSON_OBJECT;
+            Integer injected = faults.takeErrorBeforeEffect(api, customerOf(json));
             if (injected != null) {
                 throw new ApiError(injected, injected == ApiError.SYSTEM_BUSY ? "system busy" : "injected fault");
             }
-            response = route(method, api, query, post ? parse(body) : JsonObject.EMPTY_JSON_OBJECT);
+            response = route(method, api, query, json);
             Integer afterEffect = faults.takeErrorAfterEffect(api);
             if (afterEffect != null) {
                 throw new ApiError(afterEffect, "injected fault after the effect");
@@ -89,6 +90,12 @@ final class ApiRouter {
         calls.add(new ApiCall(state.now(), method, api, credential, syncToken, response.httpStatus(), errcode,
                 requestJson));
         return response;
+    }
+
+    /** The customer a call is about (send_msg's touser, service_state's external_userid), if any. */
+    private static String customerOf(JsonObject body) {
+        String touser = body.getString("touser", null);
+        return touser != null ? touser : body.getString("external_userid", null);
     }
 
     List<ApiCall> calls() {

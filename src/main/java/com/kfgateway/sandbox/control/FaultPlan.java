@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Queue;
 
 /**
- * Faults queued per API path, each consumed by the next call of that path. Not thread-safe: the simulator's lock
- * guards it.
+ * Faults queued per API path, each consumed by the next call of that path — or, when queued for one customer, by the
+ * next call of that path about that customer, so background traffic for other customers cannot consume it. Not
+ * thread-safe: the simulator's lock guards it.
  */
 final class FaultPlan {
 
@@ -24,6 +25,10 @@ final class FaultPlan {
         }
     }
 
+    void failNextFor(String api, String customer, int errcode, int times) {
+        failNext(api + "|" + customer, errcode, times);
+    }
+
     void failAfterEffectNext(String api, int errcode) {
         errorsAfterEffect.computeIfAbsent(api, key -> new ArrayDeque<>()).add(errcode);
     }
@@ -36,8 +41,9 @@ final class FaultPlan {
         httpStatuses.computeIfAbsent(api, key -> new ArrayDeque<>()).add(status);
     }
 
-    Integer takeErrorBeforeEffect(String api) {
-        return take(errorsBeforeEffect, api);
+    Integer takeErrorBeforeEffect(String api, String customer) {
+        Integer forCustomer = customer == null ? null : take(errorsBeforeEffect, api + "|" + customer);
+        return forCustomer != null ? forCustomer : take(errorsBeforeEffect, api);
     }
 
     Integer takeErrorAfterEffect(String api) {

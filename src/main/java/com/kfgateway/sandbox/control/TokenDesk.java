@@ -21,6 +21,7 @@ final class TokenDesk {
     private final Map<String, IssuedToken> tokens = new HashMap<>();
     private final Map<String, Integer> fetchesPerKind = new HashMap<>();
     private Duration lifetime = Duration.ofSeconds(7200);
+    private boolean corpIdRejected;
 
     TokenDesk(SimulatedCorp corp, Clock clock) {
         this.corp = corp;
@@ -36,7 +37,7 @@ final class TokenDesk {
         if (secret == null || secret.isEmpty()) {
             throw new ApiError(ApiError.MISSING_SECRET, "corpsecret missing");
         }
-        if (!corp.corpId().equals(corpId)) {
+        if (!corp.corpId().equals(corpId) || corpIdRejected) {
             throw new ApiError(ApiError.INVALID_CORPID, "invalid corpid");
         }
         String kind = kindOf(secret);
@@ -84,6 +85,15 @@ final class TokenDesk {
     void expireAll() {
         Instant now = clock.instant();
         tokens.replaceAll((token, issued) -> issued.expiresAt().isAfter(now) ? issued.expiredAt(now) : issued);
+    }
+
+    /** Models a product configured with another corp's id: gettoken answers 40013 whatever id it sends. */
+    void setCorpIdRejected(boolean rejected) {
+        this.corpIdRejected = rejected;
+    }
+
+    boolean corpIdRejected() {
+        return corpIdRejected;
     }
 
     void setLifetime(Duration lifetime) {

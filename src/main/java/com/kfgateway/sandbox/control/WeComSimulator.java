@@ -4,13 +4,17 @@ import com.kfgateway.sandbox.entity.ApiCall;
 import com.kfgateway.sandbox.entity.CallbackResult;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
 import com.kfgateway.sandbox.entity.SimulatedCorp;
+import com.kfgateway.sandbox.entity.SimulatedAccount;
+import com.kfgateway.sandbox.entity.SimulatedSession;
 import com.kfgateway.sandbox.entity.SimulatorResponse;
+import com.kfgateway.sandbox.entity.SimulatorSwitches;
 import com.kfgateway.sandbox.entity.StaffNotification;
 import com.kfgateway.wecom.control.CallbackCrypto;
 import com.kfgateway.wecom.control.CallbackCryptoException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,7 +44,8 @@ import java.util.function.Supplier;
  *     send_msg, send_msg_on_event and service_state/trans answer 95018; sync_msg never serves an unmanaged account.</li>
  * <li>State moves allowed by trans: 0→1/2/3, 1→2/3, 2→3, 3→3, and 0/1/2/3→4; any move out of 4 answers 95013.</li>
  * <li>sync_msg: unknown cursor or limit above 1000 → 40058; no rate limit on calls without token (only counted).</li>
- * <li>A wrong corp id is modelled by the product being configured with another corp id: gettoken answers 40013.</li>
+ * <li>A wrong corp id is modelled by the product being configured with another corp id: gettoken answers 40013.
+ *     {@link #wrongCorpId} models the same for a product whose configuration cannot change (the sandbox).</li>
  * <li>Unknown paths answer HTTP 404; wrong HTTP methods 43001/43002; unparseable JSON 47001.</li>
  * </ul>
  */
@@ -149,6 +154,18 @@ public class WeComSimulator {
         state.kfSecretWithoutKfRights = on;
     }
 
+    /**
+     * Acts as if the product were configured with another corp's id: gettoken answers 40013. Turning it on also
+     * invalidates the tokens issued so far (as 42001), since such a product never held a valid token; its next call
+     * must fetch one and meet the 40013.
+     */
+    public synchronized void wrongCorpId(boolean on) {
+        tokens.setCorpIdRejected(on);
+        if (on) {
+            tokens.expireAll();
+        }
+    }
+
     /** The product's IP is not in the app's trusted IPs: every API but gettoken answers 60020. */
     public synchronized void untrustedIp(boolean on) {
         state.untrustedIp = on;
@@ -159,11 +176,21 @@ public class WeComSimulator {
         state.callbackTokenMismatch = on;
     }
 
+    public synchronized SimulatorSwitches switches() {
+        return new SimulatorSwitches(state.kfSecretWithoutKfRights, tokens.corpIdRejected(), state.untrustedIp,
+                state.callbackTokenMismatch, state.routeToOnlineServicers);
+    }
+
     // --- fault injection -----------------------------------------------------------------------------------------
 
     /** The next {@code times} calls of {@code path} answer {@code errcode} (-1 = system busy) with no effect. */
     public synchronized void failNext(String path, int errcode, int times) {
         faults.failNext(api(path), errcode, times);
+    }
+
+    /** Like {@link #failNext} but only for calls about this customer (touser / external_userid). */
+    public synchronized void failNextFor(String path, String externalUserid, int errcode, int times) {
+        faults.failNextFor(api(path), externalUserid, errcode, times);
     }
 
     /** The next successful call of {@code path} has its effect but answers {@code errcode}: an unseen success. */
@@ -274,6 +301,29 @@ public class WeComSimulator {
     public synchronized List<DeliveredMessage> delivered(String openKfid, String externalUserid) {
         return state.delivered.stream()
                 .filter(m -> m.openKfid().equals(openKfid) && m.externalUserid().equals(externalUserid))
+                .toList();
+    }
+
+    public synchronized List<SimulatedAccount> accounts() {
+        return state.accounts.values().stream()
+                .map(a -> new SimulatedAccount(a.openKfid, a.name, a.managePrivilege, new LinkedHashMap<>(a.servicers)))
+                .toList();
+    }
+
+    /** external_userid → nickname, in the order the customers became known. */
+    public synchronized Map<String, String> customers() {
+        return new LinkedHashMap<>(state.customers);
+    }
+
+    /** Every session that has started at least once (state 4 included), in no particular order. */
+    public synchronized List<SimulatedSession> sessions() {
+        return state.sessions.entrySet().stream()
+                .filter(entry -> entry.getValue().lastCustomerMessageAt != null || entry.getValue().enteredAt != null
+                        || entry.getValue().state != Session.ENDED)
+                .map(entry -> {
+                    String[] key = entry.getKey().split("\n", 2);
+                    return new SimulatedSession(key[0], key[1], entry.getValue().state, entry.getValue().servicer);
+                })
                 .toList();
     }
 

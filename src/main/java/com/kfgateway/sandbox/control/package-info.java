@@ -7,6 +7,12 @@
  * (the same class in both places, so tests and sandbox cannot drift). Depends only on the JDK, JSON-P and
  * {@code com.kfgateway.wecom.control.CallbackCrypto}.
  * <p>
+ * In sandbox mode: {@link com.kfgateway.sandbox.control.SandboxActivation} decides the mode from the environment,
+ * {@link com.kfgateway.sandbox.control.SandboxWeCom} runs the seeded simulator ({@link
+ * com.kfgateway.sandbox.control.SandboxSeed}) on loopback, {@link com.kfgateway.sandbox.control.SandboxConfigSource}
+ * points the product's WeCom settings at it, and {@link com.kfgateway.sandbox.control.ChatTranscript} keeps the
+ * customer's side of each chat for the customer page.
+ * <p>
  * Not: anything the product needs in production.
  */
 package com.kfgateway.sandbox.control;

@@ -35,4 +35,19 @@ class MsgIdsTest {
         assertFalse(MsgIds.valid("中文"));
         assertFalse(MsgIds.valid(""));
     }
+
+    @Test
+    void derivedMsgidIsTheSameForTheSameAnsweredMessageKindAndPart() {
+        String first = MsgIds.derived("from_msgid_4622416642169452483", "ANSWER", 1);
+        assertEquals(first, MsgIds.derived("from_msgid_4622416642169452483", "ANSWER", 1));
+        assertTrue(MsgIds.valid(first), first);
+        assertTrue(first.length() <= 32);
+    }
+
+    @Test
+    void derivedMsgidsDifferByMessageKindAndPart() {
+        Set<String> ids = Set.of(MsgIds.derived("m1", "ANSWER", 1), MsgIds.derived("m1", "ANSWER", 2),
+                MsgIds.derived("m1", "WELCOME", 1), MsgIds.derived("m2", "ANSWER", 1));
+        assertEquals(4, ids.size());
+    }
 }

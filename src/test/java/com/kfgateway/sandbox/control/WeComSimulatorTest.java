@@ -33,6 +33,17 @@ class WeComSimulatorTest {
     }
 
     @Test
+    void observationsShowAccountsServicersCustomersAndOnlyStartedSessions() {
+        wecom.simulator.addCustomer("wmQuiet", "Li");
+        wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
+        wecom.simulator.setServicerOnline(KF, BOB, true);
+        assertEquals(Map.of(ALICE, true, BOB, true), wecom.simulator.accounts().get(0).servicers());
+        assertEquals(List.of(CUSTOMER, "wmQuiet"), List.copyOf(wecom.simulator.customers().keySet()));
+        assertEquals(List.of(new com.kfgateway.sandbox.entity.SimulatedSession(KF, CUSTOMER, 0, null)),
+                wecom.simulator.sessions());
+    }
+
+    @Test
     void listsAccountsWithManagePrivilegeAndPaging() {
         wecom.simulator.addAccount("wkSecond", "Sales", false);
         JsonObject all = wecom.post("kf/account/list", token, body("{'offset':0,'limit':100}"));
@@ -143,6 +154,16 @@ class WeComSimulatorTest {
         assertEquals(0, wecom.simulator.deliveredCount());
         assertEquals(0, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
         assertEquals(1, wecom.simulator.deliveredCount());
+    }
+
+    @Test
+    void failNextForOneCustomerIsNotConsumedByAnother() {
+        wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
+        wecom.simulator.failNextFor("kf/send_msg", "wmSomeoneElse", -1, 1);
+        assertEquals(0, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"),
+                "a fault queued for another customer leaves this one alone");
+        wecom.simulator.failNextFor("kf/send_msg", CUSTOMER, 95018, 1);
+        assertEquals(95018, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.kfgateway.sandbox.control.RunningSimulator.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.sandbox.entity.ApiCall;
 import com.kfgateway.sandbox.entity.SimulatedCorp;
@@ -41,6 +42,17 @@ class WeComSimulatorTokenTest {
     @Test
     void rejectsAnotherCorpIdWith40013() {
         assertEquals(40013, wecom.getToken("wwOtherCorp", KF_SECRET).getInt("errcode"));
+    }
+
+    @Test
+    void wrongCorpIdSwitchAnswers40013AndInvalidatesTokensAlreadyIssued() {
+        String old = wecom.kfToken();
+        wecom.simulator.wrongCorpId(true);
+        assertEquals(42001, wecom.post("kf/account/list", old, "{}").getInt("errcode"));
+        assertEquals(40013, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
+        assertTrue(wecom.simulator.switches().wrongCorpId());
+        wecom.simulator.wrongCorpId(false);
+        assertEquals(0, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
     }
 
     @Test

@@ -73,12 +73,25 @@ class CallbackIT {
     @Test
     void timerRefreshesTokensBeforeTheyExpire() {
         gateway.wecom().setTokenLifetime(Duration.ofSeconds(20));
-        gateway.wecom().expireAllTokens();
-        int before = gateway.wecom().gettokenCalls("kf");
-        // Nothing else happens here: only the timer can fetch new tokens, twice within the window.
-        TestGateway.await("two timer refreshes", Duration.ofSeconds(60),
-                () -> gateway.wecom().gettokenCalls("kf") >= before + 2);
-        gateway.wecom().setTokenLifetime(Duration.ofSeconds(7200));
+        try {
+            // One call meets the expired token and fetches a 20-second one; from then on only the timer fetches.
+            int start = gateway.wecom().calls().size();
+            gateway.wecom().expireAllTokens();
+            gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "token refresh");
+            TestGateway.await("a short-lived token in use", Duration.ofSeconds(20), () -> syncCallsSince(start)
+                    .stream().anyMatch(call -> call.errcode() == 0));
+            int mark = gateway.wecom().calls().size();
+            int before = gateway.wecom().gettokenCalls("kf");
+
+            TestGateway.await("two timer refreshes", Duration.ofSeconds(60),
+                    () -> gateway.wecom().gettokenCalls("kf") >= before + 2);
+
+            List<ApiCall> since = gateway.wecom().calls().subList(mark, gateway.wecom().calls().size());
+            assertTrue(since.stream().noneMatch(call -> call.errcode() == 42001 || call.errcode() == 40014),
+                    "each token was replaced before it expired: " + since);
+        } finally {
+            gateway.wecom().setTokenLifetime(Duration.ofSeconds(7200));
+        }
     }
 
     @Test
