@@ -2,6 +2,7 @@ package com.kfgateway.wecom.boundary;
 
 import com.kfgateway.wecom.control.AccessTokens;
 import com.kfgateway.wecom.control.Credential;
+import com.kfgateway.wecom.control.TokenFetched;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,6 +16,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,14 @@ public class TokenRefresh {
             }
         } finally {
             arm(nextRun(now, soonestDue));
+        }
+    }
+
+    /** A token fetched on demand (after 42001, say) may fall due before the timer's next run: run earlier then. */
+    public void onTokenFetched(@Observes TokenFetched fetched) {
+        Instant next = nextRun;
+        if (next == null || fetched.refreshDue().isBefore(next)) {
+            arm(nextRun(Instant.now(), fetched.refreshDue()));
         }
     }
 

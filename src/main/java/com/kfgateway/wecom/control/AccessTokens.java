@@ -1,6 +1,7 @@
 package com.kfgateway.wecom.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,10 @@ public class AccessTokens {
 
     @Inject
     TokenStore store;
+
+    /** Tells the refresh timer about tokens fetched on demand, which may be due sooner than its next run. */
+    @Inject
+    Event<TokenFetched> fetchedEvents;
 
     Clock clock = Clock.systemUTC();
 
@@ -156,8 +161,12 @@ public class AccessTokens {
         }
         String token = answer.string("access_token");
         if (answer.ok() && token != null && !token.isBlank()) {
-            TokenState fresh = TokenState.fetched(token, TokenLifetime.of(started, expiresIn(answer)));
+            TokenLifetime lifetime = TokenLifetime.of(started, expiresIn(answer));
+            TokenState fresh = TokenState.fetched(token, lifetime);
             remember(key, fresh);
+            if (fetchedEvents != null) {
+                fetchedEvents.fire(new TokenFetched(credential, lifetime.refreshDue()));
+            }
             if (before.failureCount() > 0) {
                 LOG.info(() -> credential + " access token fetched again after " + before.failureCount()
                         + " failure(s)");
