@@ -53,7 +53,7 @@ class AdminApiIT {
     @Test
     void resendAnswers200WithTheNewStatusOr409WithTheReason() {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "resend me");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
@@ -66,7 +66,7 @@ class AdminApiIT {
         assertEquals("SENT", ConsoleClient.parse(resent.body()).getString("status"));
 
         gateway.wecom().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
-        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
         HttpResponse<String> again = console.api("POST", "/api/admin/send-log/" + sendId + "/resend");
         // Already SENT, or now with a human: either way the pipeline must refuse and say why.
         assertEquals(409, again.statusCode(), again.body());

@@ -89,7 +89,7 @@ class ConsoleIT {
     @Test
     void resendsAFailedAnswerWhichThenReachesTheCustomer() throws Exception {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "hello, anyone there?");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
@@ -116,7 +116,7 @@ class ConsoleIT {
     @Test
     void theSendLogExplainsAFailureWithTheCataloguesFix() throws Exception {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNext("kf/send_msg", 95018, 1);
+        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "is the shop open?");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
