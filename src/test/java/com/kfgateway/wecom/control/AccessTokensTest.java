@@ -1,5 +1,7 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.sandbox.control.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
