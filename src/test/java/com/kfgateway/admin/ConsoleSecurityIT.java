@@ -105,6 +105,7 @@ class ConsoleSecurityIT {
         }
         Thread.sleep(1000);
         assertEquals(delivered, gateway.wecom().delivered(ACCOUNT, customer).size(), "nothing was sent");
+        assertFalse(gateway.server().log().contains("SecretKeyValue"), "the CSRF token never reaches the log");
         assertTrue(gateway.wecom().delivered(ACCOUNT, customer).stream()
                 .noneMatch(m -> String.valueOf(m.content()).contains("forged")));
     }

@@ -66,8 +66,11 @@ public final class PayaraProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         boots++;
+        // The log covers this test run only (restarts append), so log assertions never read an earlier run.
         Files.writeString(logFile, "=== boot " + boots + " ===\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                java.nio.file.StandardOpenOption.CREATE, boots == 1
+                        ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING
+                        : java.nio.file.StandardOpenOption.APPEND);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         process = builder.start();
         awaitReady();
