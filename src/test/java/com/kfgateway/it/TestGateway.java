@@ -1,23 +1,16 @@
 package com.kfgateway.it;
 
-import com.kfgateway.sandbox.control.SimulatorHttpServer;
 import com.kfgateway.sandbox.control.WeComSimulator;
-import com.kfgateway.sandbox.entity.SimulatedCorp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -51,31 +44,17 @@ public final class TestGateway {
     private static TestGateway instance;
 
     private final ShiftedClock clock = new ShiftedClock();
+    private final GatewayBuilder.Booted booted;
     private final WeComSimulator wecom;
-    private final SimulatorHttpServer wecomServer;
     private final PayaraProcess server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway() throws IOException, InterruptedException {
-        wecom = new WeComSimulator(new SimulatedCorp(CORP_ID, APP_SECRET, AGENT_ID, KF_SECRET, CALLBACK_TOKEN,
-                AES_KEY), clock);
-        wecom.addAccount(ACCOUNT, "KF Gateway IT", true);
-        wecom.addAccount(SECOND_ACCOUNT, "KF Gateway IT 2", true);
-        wecom.addServicer(ACCOUNT, SERVICER_ONLINE, true);
-        wecom.addServicer(ACCOUNT, SERVICER_OFFLINE, false);
-        wecom.addServicer(SECOND_ACCOUNT, SERVICER_OFFLINE, false);
-        wecom.addMember(SERVICER_ONLINE);
-        wecom.addMember(SERVICER_OFFLINE);
-        wecomServer = SimulatorHttpServer.start(wecom, 0);
-        Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"));
-        // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
-        PayaraProcess.deleteRecursively(workDir.resolve("db"));
-        Path rules = writeRules(workDir);
-        server = new PayaraProcess(workDir, environment(rules));
-        wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));
+        booted = GatewayBuilder.inWorkDir(GatewayBuilder.sharedWorkDir()).clock(clock).start();
+        wecom = booted.wecom();
+        server = booted.server();
+        Runtime.getRuntime().addShutdownHook(new Thread(booted::close));
     }
 
     public static synchronized TestGateway get() {
@@ -98,42 +77,6 @@ public final class TestGateway {
         public void beforeAll(ExtensionContext context) {
             get();
         }
-    }
-
-    /** The built-in rules plus one rule whose answer is {@link #LONG_ANSWER_BYTES}+ bytes, to test splitting. */
-    private static Path writeRules(Path workDir) throws IOException {
-        String defaults;
-        try (var in = TestGateway.class.getResourceAsStream("/assistant/default-rules.txt")) {
-            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        StringBuilder longAnswer = new StringBuilder();
-        for (int paragraph = 1; longAnswer.toString().getBytes(StandardCharsets.UTF_8).length < LONG_ANSWER_BYTES;
-                paragraph++) {
-            longAnswer.append(paragraph == 1 ? "" : "\\n\\n").append("第").append(paragraph).append("段。")
-                    .append("这是一段用于测试的长回答，内容按字节切分。".repeat(8));
-        }
-        Files.createDirectories(workDir);
-        return Files.writeString(workDir.resolve("it-rules.txt"),
-                "keyword " + LONG_QUESTION + " => " + longAnswer + "\n" + defaults, StandardCharsets.UTF_8);
-    }
-
-    private Map<String, String> environment(Path rules) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ASSISTANT_RULES_FILE", rules.toAbsolutePath().toString());
-        env.put("WECOM_CORP_ID", CORP_ID);
-        env.put("WECOM_SECRET", APP_SECRET);
-        env.put("WECOM_AGENT_ID", String.valueOf(AGENT_ID));
-        env.put("WECOM_KF_SECRET", KF_SECRET);
-        env.put("WECOM_CALLBACK_TOKEN", CALLBACK_TOKEN);
-        env.put("WECOM_CALLBACK_AES_KEY", AES_KEY);
-        env.put("WECOM_API_BASE", wecomServer.baseUri().toString());
-        env.put("WECOM_HTTP_TIMEOUT_SECONDS", "3");
-        env.put("DB_URL", "jdbc:h2:file:" + Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"))
-                .toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0");
-        env.put("ADMIN_USERNAME", ADMIN_USER);
-        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("CONVERSATION_NOTIFY_TO", SERVICER_ONLINE);
-        return env;
     }
 
     public WeComSimulator wecom() {
@@ -197,15 +140,6 @@ public final class TestGateway {
                 throw new AssertionError("interrupted waiting for: " + what, e);
             }
         }
-    }
-
-    private void shutdown() {
-        try {
-            server.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        wecomServer.close();
     }
 
     /** System time plus an adjustable shift. */

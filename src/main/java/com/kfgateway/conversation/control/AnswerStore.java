@@ -15,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answering loop's transactions: pick the conversation's oldest PENDING message with its context, and record the
@@ -55,26 +55,34 @@ public class AnswerStore {
                 + conversation.getExternalUserid(), message.getText(), history(message)));
     }
 
-    /** The turns before {@code message}, oldest first; events are left out. */
+    /** The turns before {@code message}, oldest first, each answer after its question; events are left out. */
     private List<Turn> history(Message message) {
-        List<Turn> turns = new ArrayList<>();
         int wanted = config.contextMessages();
         if (wanted == 0) {
-            return turns;
+            return List.of();
         }
         List<Message> latest = em.createNamedQuery(Message.LATEST_OF_CONVERSATION, Message.class)
                 .setParameter("conversationId", message.getConversationId()).setMaxResults(wanted * 3 + 10)
                 .getResultList();
-        for (Message earlier : latest) {
-            boolean before = earlier.getSentAt().isBefore(message.getSentAt())
-                    || earlier.getSentAt().equals(message.getSentAt()) && earlier.getId() < message.getId();
-            Role role = role(earlier);
-            if (before && role != null && earlier.getText() != null && turns.size() < wanted) {
-                turns.add(new Turn(role, earlier.getText()));
-            }
+        Map<String, Long> answered = answeredBy(latest);
+        List<DialogueHistory.Line> lines = latest.stream().map(m -> new DialogueHistory.Line(m.getId(),
+                m.getSentAt(), role(m), m.getText(), answered.get(m.getMsgid()))).toList();
+        return DialogueHistory.before(message.getId(), message.getSentAt(), lines, wanted);
+    }
+
+    /** Our outbound messages' msgids → the message each answers (from the send log, which knows). */
+    private Map<String, Long> answeredBy(List<Message> messages) {
+        List<String> outbound = messages.stream().filter(m -> m.getSender() == Message.Sender.BOT)
+                .map(Message::getMsgid).toList();
+        Map<String, Long> answered = new HashMap<>();
+        if (outbound.isEmpty()) {
+            return answered;
         }
-        Collections.reverse(turns);
-        return turns;
+        em.createQuery("select s.msgid, s.answersMessageId from SendRecord s where s.msgid in :msgids"
+                        + " and s.answersMessageId is not null", Object[].class)
+                .setParameter("msgids", outbound).getResultList()
+                .forEach(row -> answered.put((String) row[0], (Long) row[1]));
+        return answered;
     }
 
     private static Role role(Message message) {

@@ -1,0 +1,154 @@
+package com.kfgateway.it;
+
+import static com.kfgateway.it.TestGateway.ACCOUNT;
+import static com.kfgateway.it.TestGateway.ADMIN_PASSWORD;
+import static com.kfgateway.it.TestGateway.ADMIN_USER;
+import static com.kfgateway.it.TestGateway.AES_KEY;
+import static com.kfgateway.it.TestGateway.AGENT_ID;
+import static com.kfgateway.it.TestGateway.APP_SECRET;
+import static com.kfgateway.it.TestGateway.CALLBACK_TOKEN;
+import static com.kfgateway.it.TestGateway.CORP_ID;
+import static com.kfgateway.it.TestGateway.KF_SECRET;
+import static com.kfgateway.it.TestGateway.LONG_ANSWER_BYTES;
+import static com.kfgateway.it.TestGateway.LONG_QUESTION;
+import static com.kfgateway.it.TestGateway.SECOND_ACCOUNT;
+import static com.kfgateway.it.TestGateway.SERVICER_OFFLINE;
+import static com.kfgateway.it.TestGateway.SERVICER_ONLINE;
+
+import com.kfgateway.sandbox.control.SimulatorHttpServer;
+import com.kfgateway.sandbox.control.WeComSimulator;
+import com.kfgateway.sandbox.entity.SimulatedCorp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Puts an IT gateway together: a WeCom simulator seeded with the IT corp (two accounts, a receiving and an absent
+ * servicer), its HTTP server on loopback, the test rules, and the real WAR in Payara Micro on a fresh database in
+ * its own work directory, configured against the simulator. {@link TestGateway} builds the shared one; an IT that
+ * needs other settings (another assistant, say) builds its own with {@link #env}.
+ */
+public final class GatewayBuilder {
+
+    private final Path workDir;
+    private final Map<String, String> extraEnv = new HashMap<>();
+    private Clock clock = Clock.systemUTC();
+
+    private GatewayBuilder(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** {@code name} is a sibling of the shared gateway's work directory (target/it), e.g. "it-model". */
+    public static GatewayBuilder inWorkDir(String name) {
+        return new GatewayBuilder(sharedWorkDir().resolveSibling(name));
+    }
+
+    static GatewayBuilder inWorkDir(Path workDir) {
+        return new GatewayBuilder(workDir);
+    }
+
+    static Path sharedWorkDir() {
+        return Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"));
+    }
+
+    /** The simulator's clock (the product keeps its own). */
+    public GatewayBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** An environment variable for the product, added to (or replacing one of) the IT defaults. */
+    public GatewayBuilder env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
+    /** Starts the simulator and boots the product; the caller closes what it got. */
+    public Booted start() throws IOException, InterruptedException {
+        WeComSimulator wecom = seededSimulator();
+        SimulatorHttpServer wecomServer = SimulatorHttpServer.start(wecom, 0);
+        try {
+            // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
+            PayaraProcess.deleteRecursively(workDir.resolve("db"));
+            Map<String, String> env = environment(writeRules(), wecomServer);
+            env.putAll(extraEnv);
+            PayaraProcess server = new PayaraProcess(workDir, env);
+            wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
+            Booted booted = new Booted(wecom, wecomServer, server);
+            server.start();
+            return booted;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            wecomServer.close();
+            throw e;
+        }
+    }
+
+    /** A running gateway: the simulator, its HTTP server and the product. */
+    public record Booted(WeComSimulator wecom, SimulatorHttpServer wecomServer, PayaraProcess server)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                server.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                wecomServer.close();
+            }
+        }
+    }
+
+    private WeComSimulator seededSimulator() {
+        WeComSimulator wecom = new WeComSimulator(new SimulatedCorp(CORP_ID, APP_SECRET, AGENT_ID, KF_SECRET,
+                CALLBACK_TOKEN, AES_KEY), clock);
+        wecom.addAccount(ACCOUNT, "KF Gateway IT", true);
+        wecom.addAccount(SECOND_ACCOUNT, "KF Gateway IT 2", true);
+        wecom.addServicer(ACCOUNT, SERVICER_ONLINE, true);
+        wecom.addServicer(ACCOUNT, SERVICER_OFFLINE, false);
+        wecom.addServicer(SECOND_ACCOUNT, SERVICER_OFFLINE, false);
+        wecom.addMember(SERVICER_ONLINE);
+        wecom.addMember(SERVICER_OFFLINE);
+        return wecom;
+    }
+
+    /** The built-in rules plus one rule whose answer is {@link TestGateway#LONG_ANSWER_BYTES}+ bytes, to test splitting. */
+    private Path writeRules() throws IOException {
+        String defaults;
+        try (var in = GatewayBuilder.class.getResourceAsStream("/assistant/default-rules.txt")) {
+            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder longAnswer = new StringBuilder();
+        for (int paragraph = 1; longAnswer.toString().getBytes(StandardCharsets.UTF_8).length < LONG_ANSWER_BYTES;
+                paragraph++) {
+            longAnswer.append(paragraph == 1 ? "" : "\\n\\n").append("第").append(paragraph).append("段。")
+                    .append("这是一段用于测试的长回答，内容按字节切分。".repeat(8));
+        }
+        Files.createDirectories(workDir);
+        return Files.writeString(workDir.resolve("it-rules.txt"),
+                "keyword " + LONG_QUESTION + " => " + longAnswer + "\n" + defaults, StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> environment(Path rules, SimulatorHttpServer wecomServer) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ASSISTANT_RULES_FILE", rules.toAbsolutePath().toString());
+        env.put("WECOM_CORP_ID", CORP_ID);
+        env.put("WECOM_SECRET", APP_SECRET);
+        env.put("WECOM_AGENT_ID", String.valueOf(AGENT_ID));
+        env.put("WECOM_KF_SECRET", KF_SECRET);
+        env.put("WECOM_CALLBACK_TOKEN", CALLBACK_TOKEN);
+        env.put("WECOM_CALLBACK_AES_KEY", AES_KEY);
+        env.put("WECOM_API_BASE", wecomServer.baseUri().toString());
+        env.put("WECOM_HTTP_TIMEOUT_SECONDS", "3");
+        // WRITE_DELAY=0: durable commits, so a crash test cannot lose an answered message.
+        env.put("DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0");
+        env.put("ADMIN_USERNAME", ADMIN_USER);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("CONVERSATION_NOTIFY_TO", SERVICER_ONLINE);
+        return env;
+    }
+}
