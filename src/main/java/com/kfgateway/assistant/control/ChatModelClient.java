@@ -123,8 +123,11 @@ public class ChatModelClient implements AnswerEngine {
     private Answer fallbackFor(Question question, String reason) {
         LOG.warning(reason + "; answering with the rules instead");
         Answer rules = fallback.answer(question);
-        return new Answer(rules.text(), rules.handover() || config.handoverOnFailure(), NAME,
-                reason + " → rules fallback (" + rules.note() + ")");
+        boolean handover = rules.handover() || config.handoverOnFailure();
+        // "I can't answer, reply 'human'" reads wrong to a customer who is being handed to a human already.
+        String text = handover && rules.text().equals(fallback.fallbackText()) ? fallback.handoverReply()
+                : rules.text();
+        return new Answer(text, handover, NAME, reason + " → rules fallback (" + rules.note() + ")");
     }
 
     /** Why the model gave no usable answer; its message is shown to operators, so it never holds the key. */

@@ -123,7 +123,7 @@ class ChatModelClientTest {
         long started = System.nanoTime();
         Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "anything"));
         assertTrue(System.nanoTime() - started < 2_900_000_000L, "the 1 s timeout was not applied");
-        assertEquals("Rules fallback.", answer.text());
+        assertEquals("Connecting you.", answer.text(), "handed over, so the handover reply, not 'I can't answer'");
         assertTrue(answer.handover());
         assertTrue(answer.note().startsWith("model timed out after 1 s → rules fallback"), answer.note());
         assertKeyNeverShown(answer);
@@ -143,9 +143,9 @@ class ChatModelClientTest {
     @Test
     void malformedJsonFallsBack() throws Exception {
         model.body = "{\"choices\": [ {\"message\": ";
-        Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "x"));
-        assertEquals("Rules fallback.", answer.text());
-        assertTrue(answer.handover());
+        Answer answer = client(model.baseUrl(), KEY, 10, false).answer(new Question("c1", "x"));
+        assertEquals("Rules fallback.", answer.text(), "no handover on failure: the rules' own fallback");
+        assertFalse(answer.handover());
         assertTrue(answer.note().startsWith("model reply is not the expected JSON"), answer.note());
         assertKeyNeverShown(answer);
     }
@@ -161,7 +161,7 @@ class ChatModelClientTest {
     void emptyContentFallsBack() throws Exception {
         model.body = FakeChatModel.reply("   ");
         Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "x"));
-        assertEquals("Rules fallback.", answer.text());
+        assertEquals("Connecting you.", answer.text());
         assertTrue(answer.note().startsWith("model returned empty content"), answer.note());
     }
 
@@ -170,7 +170,7 @@ class ChatModelClientTest {
         String closedPort = model.baseUrl();
         model.close();
         Answer answer = client(closedPort, KEY, 10, true).answer(new Question("c1", "x"));
-        assertEquals("Rules fallback.", answer.text());
+        assertEquals("Connecting you.", answer.text());
         assertTrue(answer.note().startsWith("model unreachable"), answer.note());
         assertKeyNeverShown(answer);
     }
