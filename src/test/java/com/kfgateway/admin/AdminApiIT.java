@@ -33,7 +33,12 @@ class AdminApiIT {
         JsonObject messages = console.json("/api/admin/conversations/" + id + "/messages");
         assertTrue(messages.getJsonArray("items").stream().map(JsonObject.class::cast)
                 .anyMatch(m -> "api question".equals(m.getString("text", null))));
-        assertEquals(400, console.api("GET", "/api/admin/conversations?state=nonsense").statusCode());
+        var badState = console.api("GET", "/api/admin/conversations?state=nonsense");
+        assertEquals(400, badState.statusCode());
+        assertTrue(badState.body().contains("unknown state nonsense"), "the 400 says what was wrong: " + badState.body());
+        var badDate = console.api("GET", "/api/admin/conversations?from=yesterday");
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("yyyy-MM-dd"), badDate.body());
     }
 
     @Test
