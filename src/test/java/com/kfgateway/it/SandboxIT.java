@@ -89,6 +89,7 @@ class SandboxIT {
                 "the send log explains the failure and its fix: " + sendLog);
         HtmlPage doctor = runChecks(conversation);
         assertEquals("RED", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
+        assertEquals("No KF account granted to the app", doctor.getHtmlElementById("secret-verdict").asNormalizedText());
         assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").size() > 0,
                 "a KF account without manage_privilege is red: " + doctor.asNormalizedText());
         assertSandboxBanner(doctor);
@@ -96,10 +97,12 @@ class SandboxIT {
         panel = click(browser.getPage(url("/sandbox/wecom.xhtml")), "kfRights:toggle");
         assertTrue(panel.getHtmlElementById("kfRights:toggle").getAttribute("value").contains("Turn on"));
         HtmlSubmitInput resend = resendButton(browser.getPage(conversationUrl));
-        String failedBubble = resend.<HtmlElement>getFirstByXPath("ancestor::div[@class='bubble']").asNormalizedText();
-        assertTrue(failedBubble.contains("How can I help you?"), "the failed part answers the greeting: " + failedBubble);
+        String failedPart = resend.<HtmlElement>getFirstByXPath("ancestor::div[@class='bubble']").asNormalizedText();
+        assertTrue(failedPart.contains("How can I help you?"), "the failed part answers the greeting: " + failedPart);
         HtmlPage resent = resend.click();
         assertTrue(resent.asNormalizedText().contains("Done: Sent."), resent.asNormalizedText());
+        assertTrue(resent.getHtmlElementById("chat").asNormalizedText().contains("recovered after errcode 95018"),
+                "the part is sent now, and the 95018 it recovered from is history: " + resent.asNormalizedText());
         assertTrue(resent.querySelectorAll("input[type='submit'][value='Resend']").isEmpty(),
                 "nothing is left to resend: " + resent.asNormalizedText());
         awaitReply(browser.getPage(phone.getUrl()), 3, "How can I help you?");
