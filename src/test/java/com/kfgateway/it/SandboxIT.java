@@ -1,25 +1,20 @@
 package com.kfgateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSubmitInput;
 import org.htmlunit.html.HtmlTextInput;
@@ -29,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's promise: with no WECOM_CORP_ID the product starts in sandbox mode and a person can chat with the bot
- * in a browser (JavaScript off here: plain forms and the refresh link), then break the setup on the WeCom side and
- * see the product's sends fail the way WeCom makes them fail. A second Payara, its own database, no simulator of the
- * test's own: everything the product talks to runs inside it.
+ * in a browser (JavaScript off here: plain forms and the refresh link), find the conversation in the console (under
+ * the sandbox banner), break the setup on the WeCom side, see the send fail with WeCom's errcode explained and the
+ * doctor turn red, repair it, resend from the console and see the answer arrive. A second Payara, its own database,
+ * no simulator of the test's own: everything the product talks to runs inside it.
  */
 class SandboxIT {
 
@@ -61,28 +57,60 @@ class SandboxIT {
     }
 
     @Test
-    void aCustomerChatsWithTheBotAndAKfSecretWithoutKfRightsMakesSendsFailWith95018() throws Exception {
+    void aCustomerChatsAndTheConsoleExplainsA95018FromAKfSecretWithoutKfRightsThenResendDelivers() throws Exception {
         HtmlPage phone = newCustomer("IT Shopper");
         phone = click(phone, "enter:open");
         phone = awaitReply(phone, 1, "welcome");
-
         phone = say(phone, "How long does shipping take?");
         phone = awaitReply(phone, 2, "48 hours");
 
-        HtmlPage panel = browser.getPage(url("/sandbox/wecom.xhtml"));
-        panel = click(panel, "kfRights:toggle");
-        assertTrue(panel.getHtmlElementById("kfRights:toggle").getAttribute("value").contains("Turn off"));
+        HtmlPage console = logIntoConsole();
+        assertSandboxBanner(console);
+        HtmlPage conversation = openConversation(console, "IT Shopper");
+        assertTrue(conversation.asNormalizedText().contains("How long does shipping take?"),
+                conversation.asNormalizedText());
+        URL conversationUrl = conversation.getUrl();
 
+        HtmlPage panel = click(browser.getPage(url("/sandbox/wecom.xhtml")), "kfRights:toggle");
+        assertTrue(panel.getHtmlElementById("kfRights:toggle").getAttribute("value").contains("Turn off"));
         phone = say(browser.getPage(phone.getUrl()), "hello again");
-        panel = awaitCallLog(panel, "kf/send_msg", "95018");
+        awaitCallLog(panel, "kf/send_msg", "95018");
         phone = browser.getPage(phone.getUrl());
         assertEquals(2, accountLines(phone).size(), "no reply may arrive while the app lacks KF rights");
-        assertFailedSendExplainedInTheConsoleWhenItIsThere();
+
+        conversation = awaitFailedSend(conversationUrl);
+        String failure = conversation.getHtmlElementById("chat").asNormalizedText();
+        assertTrue(failure.contains("errcode 95018") && failure.contains("可调用接口的应用"),
+                "the conversation explains the failure: " + failure);
+        HtmlPage sendLogPage = conversation.getAnchorByText("Send log").click();
+        sendLogPage = sendLogPage.getAnchorByText("Failed").click();
+        String sendLog = sendLogPage.getAnchorByText("95018").<HtmlPage>click().asNormalizedText();
+        assertTrue(sendLog.contains("95018") && sendLog.contains("service_state/get"),
+                "the send log explains the failure and its fix: " + sendLog);
+        HtmlPage doctor = runChecks(conversation);
+        assertEquals("RED", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
+        assertEquals("No KF account granted to the app", doctor.getHtmlElementById("secret-verdict").asNormalizedText());
+        assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").size() > 0,
+                "a KF account without manage_privilege is red: " + doctor.asNormalizedText());
+        assertSandboxBanner(doctor);
 
         panel = click(browser.getPage(url("/sandbox/wecom.xhtml")), "kfRights:toggle");
         assertTrue(panel.getHtmlElementById("kfRights:toggle").getAttribute("value").contains("Turn on"));
-        phone = say(browser.getPage(phone.getUrl()), "thanks");
-        awaitReply(phone, 3, "welcome");
+        HtmlSubmitInput resend = resendButton(browser.getPage(conversationUrl));
+        String failedPart = resend.<HtmlElement>getFirstByXPath("ancestor::div[@class='bubble']").asNormalizedText();
+        assertTrue(failedPart.contains("How can I help you?"), "the failed part answers the greeting: " + failedPart);
+        HtmlPage resent = resend.click();
+        assertTrue(resent.asNormalizedText().contains("Done: Sent."), resent.asNormalizedText());
+        assertTrue(resent.getHtmlElementById("chat").asNormalizedText().contains("recovered after errcode 95018"),
+                "the part is sent now, and the 95018 it recovered from is history: " + resent.asNormalizedText());
+        assertTrue(resent.querySelectorAll("input[type='submit'][value='Resend']").isEmpty(),
+                "nothing is left to resend: " + resent.asNormalizedText());
+        awaitReply(browser.getPage(phone.getUrl()), 3, "How can I help you?");
+
+        doctor = runChecks(resent);
+        assertEquals("GREEN", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
+        assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").isEmpty(),
+                doctor.asNormalizedText());
     }
 
     @Test
@@ -149,17 +177,67 @@ class SandboxIT {
         return panel;
     }
 
-    /** The console's send log, once it exists in the build, explains the failure; before that the call log shows it. */
-    private void assertFailedSendExplainedInTheConsoleWhenItIsThere() throws Exception {
-        HttpResponse<String> failed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.baseUri() + "/api/admin/send-log?status=FAILED"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (failed.statusCode() != 404) {
-            assertEquals(200, failed.statusCode(), failed.body());
-            assertTrue(failed.body().contains("95018"), failed.body());
+    private HtmlPage logIntoConsole() throws IOException {
+        HtmlPage login = browser.getPage(url("/admin/"));
+        HtmlForm form = login.getFormByName("login");
+        form.getInputByName("username").setValue("admin");
+        form.getInputByName("password").setValue(ADMIN_PASSWORD);
+        HtmlPage dashboard = form.getInputByName("submit").click();
+        assertEquals("admin", dashboard.getHtmlElementById("current-user").asNormalizedText(),
+                dashboard.asNormalizedText());
+        return dashboard;
+    }
+
+    /** The banner says where the product's WeCom is and leads back to the sandbox's two pages. */
+    private static void assertSandboxBanner(HtmlPage page) {
+        DomNode banner = page.querySelector(".sandbox-banner");
+        assertNotNull(banner, "no sandbox banner on " + page.getUrl());
+        assertTrue(banner.asNormalizedText().contains("Sandbox mode"), banner.asNormalizedText());
+        assertNotNull(page.querySelector(".sandbox-banner a[href$='/sandbox/customer.xhtml']"), banner.asXml());
+        assertNotNull(page.querySelector(".sandbox-banner a[href$='/sandbox/wecom.xhtml']"), banner.asXml());
+    }
+
+    private static HtmlPage openConversation(HtmlPage console, String customer) throws Exception {
+        HtmlPage list = console.getAnchorByText("Conversations").click();
+        assertSandboxBanner(list);
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (list.getAnchors().stream().noneMatch(a -> a.asNormalizedText().equals(customer))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(customer + " is not in the conversations list:\n" + list.asNormalizedText());
+            }
+            Thread.sleep(500);
+            list = (HtmlPage) list.refresh();
         }
+        return list.getAnchorByText(customer).click();
+    }
+
+    private HtmlPage awaitFailedSend(URL conversation) throws Exception {
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        HtmlPage page = browser.getPage(conversation);
+        while (page.querySelectorAll("input[type='submit'][value='Resend']").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no failed send to resend in the conversation:\n" + page.asNormalizedText());
+            }
+            Thread.sleep(500);
+            page = browser.getPage(conversation);
+        }
+        return page;
+    }
+
+    private static HtmlSubmitInput resendButton(HtmlPage conversation) {
+        List<DomNode> buttons = conversation.querySelectorAll("input[type='submit'][value='Resend']");
+        assertEquals(1, buttons.size(), "one failed part to resend: " + conversation.asNormalizedText());
+        return (HtmlSubmitInput) buttons.get(0);
+    }
+
+    /** The doctor shows its last diagnosis; "Run checks now" asks WeCom again. */
+    private static HtmlPage runChecks(HtmlPage consolePage) throws IOException {
+        HtmlPage doctor = consolePage.getAnchorByText("Setup doctor").click();
+        return click(doctor, "run:now");
+    }
+
+    private static String verdict(HtmlPage doctor, String id) {
+        return doctor.getHtmlElementById(id).getAttribute("data-verdict");
     }
 
     private static List<HtmlElement> accountLines(HtmlPage page) {

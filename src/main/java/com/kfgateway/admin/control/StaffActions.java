@@ -47,7 +47,7 @@ public class StaffActions {
         // Filed under the conversation, so its page shows who resent what.
         var record = sendRecords.find(sendRecordId);
         audit.record(who(), Action.RESEND, "conversation", record == null ? null : record.getConversationId(),
-                outcome.accepted(), "resend send=" + sendRecordId + " " + describe(outcome));
+                outcome.accepted(), "resend " + describe(outcome));
         return outcome;
     }
 

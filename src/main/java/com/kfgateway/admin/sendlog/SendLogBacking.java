@@ -82,6 +82,11 @@ public class SendLogBacking implements Serializable {
         return rows;
     }
 
+    /** "Resend selected" is offered only when a row on this page can be picked: a list of sent parts has none. */
+    public boolean isAnyResendable() {
+        return getRows().stream().anyMatch(Row::isResendable);
+    }
+
     public Page<SendRecord> getPage() {
         getRows();
         return page;

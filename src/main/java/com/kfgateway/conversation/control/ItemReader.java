@@ -62,7 +62,7 @@ public final class ItemReader {
     private static String eventSummary(JsonObject event) {
         String type = orElse(string(event, "event_type"), "unknown");
         return switch (type) {
-            case "enter_session" -> join("[进入会话 enter_session]", "scene=" + string(event, "scene"),
+            case "enter_session" -> join("[进入会话 enter_session]", labelled("scene=", string(event, "scene")),
                     string(event, "welcome_code") == null ? null : "(welcome code)");
             case "msg_send_fail" -> join("[发送失败 msg_send_fail]", string(event, "fail_msgid"),
                     "fail_type=" + string(event, "fail_type"));
@@ -98,6 +98,11 @@ public final class ItemReader {
             return text.getString();
         }
         return value instanceof JsonNumber number ? number.toString() : null;
+    }
+
+    /** A customer who opens the chat from the chat list brings no scene: say nothing rather than "scene=". */
+    private static String labelled(String label, String value) {
+        return value == null || value.isEmpty() ? null : label + value;
     }
 
     private static String join(String... pieces) {

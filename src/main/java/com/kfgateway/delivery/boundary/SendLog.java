@@ -52,9 +52,10 @@ public class SendLog {
         return outcome(ledger.find(plan.records().get(0).getId()));
     }
 
-    private static SendOutcome outcome(SendRecord record) {
-        boolean accepted = record.getStatus() == SendStatus.SENT || record.getStatus().open();
-        String reason = record.getStatus() == SendStatus.SENT ? null : record.getExplanation();
-        return new SendOutcome(accepted, record.getId(), record.getStatus(), record.getLastErrcode(), reason);
+    /** A send that went through has no errcode: the record's last errcode is the failure it recovered from. */
+    static SendOutcome outcome(SendRecord record) {
+        boolean sent = record.getStatus() == SendStatus.SENT;
+        return new SendOutcome(sent || record.getStatus().open(), record.getId(), record.getStatus(),
+                sent ? null : record.getLastErrcode(), sent ? null : record.getExplanation());
     }
 }

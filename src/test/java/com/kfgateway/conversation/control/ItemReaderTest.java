@@ -76,6 +76,19 @@ class ItemReaderTest {
         assertFalse(event.fromCustomer());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'scene':'spring_sale',|[进入会话 enter_session] scene=spring_sale (welcome code)",
+        "'scene':'',|[进入会话 enter_session] (welcome code)",
+        "|[进入会话 enter_session] (welcome code)",
+    })
+    void enterSessionNamesItsSceneOnlyWhenThereIsOne(String scene, String expected) {
+        InboundItem event = ItemReader.read(json("{'msgid':'e3','send_time':1748779200,'origin':4,'msgtype':'event',"
+                + "'event':{'event_type':'enter_session','open_kfid':'wk9','external_userid':'wm9',"
+                + (scene == null ? "" : scene) + "'welcome_code':'WC'}}"), NOW);
+        assertEquals(expected, event.text());
+    }
+
     @Test
     void servicerStatusChangeNamesNoCustomer() {
         InboundItem event = ItemReader.read(json("{'msgid':'e2','origin':4,'msgtype':'event','event':"
