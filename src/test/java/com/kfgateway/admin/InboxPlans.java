@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * H2's {@code EXPLAIN ANALYZE} of the SQL the inbox runs (written by hand in the shape EclipseLink generates from
- * {@code ConversationQuery}, parameters inlined; keep the two in step), so the report can say which index each filter uses,
- * whether the ORDER BY comes from the index ("index sorted") and how many rows H2 actually read ("scanCount").
+ * {@code ConversationQuery}, parameters inlined; keep the two in step), so the report can say which index each
+ * filter uses, whether the ORDER BY comes from the index ("index sorted") and how many rows H2 actually read
+ * ("scanCount").
  */
 final class InboxPlans {
 
-    private static final String COLUMNS = "select id, created_at, external_userid, failed_sends, last_customer_message_at, "
-            + "last_message_at, last_message_preview, nickname, nickname_fetched_at, open_kfid, service_state, "
+    private static final String COLUMNS = "select id, created_at, external_userid, failed_sends, "
+            + "last_customer_message_at, last_message_at, last_message_preview, nickname, nickname_fetched_at, open_kfid, service_state, "
             + "servicer_userid, state_changed_at, state_confirmed_at, unread, version from conversation";
     private static final String NEWEST = " order by last_message_at desc, id desc limit 26";
 

@@ -37,17 +37,25 @@ final class LatencyProbe {
     }
 
     Result measure(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return measure(uri, headers, () -> { });
+    }
+
+    /** As {@link #measure(URI, Map)}, running {@code beforeEach} (untimed) before every request. */
+    Result measure(URI uri, Map<String, String> headers, Runnable beforeEach)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET();
         headers.forEach(builder::header);
         HttpRequest request = builder.build();
         String body = null;
         long warmupEnd = System.nanoTime() + budget.toNanos() / 3;
         for (int i = 0; i < warmup && (i == 0 || System.nanoTime() < warmupEnd); i++) {
+            beforeEach.run();
             body = send(request);
         }
         List<Long> nanos = new ArrayList<>();
         long deadline = System.nanoTime() + budget.toNanos();
         while (nanos.size() < requests && (nanos.size() < minimum || System.nanoTime() < deadline)) {
+            beforeEach.run();
             long start = System.nanoTime();
             body = send(request);
             nanos.add(System.nanoTime() - start);
