@@ -7,9 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a {@link ConversationFilter} into one JPQL query that the indexes of V3/V4 can answer: equality filters and
- * the inbox order (last_message_at, id) share an index, the page starts at a keyset position, and nothing counts
- * all rows. Asks for one row more than a page to learn whether another page follows.
+ * Turns a {@link ConversationFilter} into one JPQL query that the indexes of V3, V4 and V6 can answer: equality
+ * filters and the inbox order (last_message_at, id) share an index, the page starts at a keyset position, and
+ * nothing counts all rows. Asks for one row more than a page to learn whether another page follows.
+ *
+ * <p>Two shapes exist only for the planner (H2 in particular; the InboxLoadRun measures them): the keyset condition
+ * carries a plain bound on last_message_at so the index scan starts at the cursor instead of at the newest row, and
+ * an account or state filter is repeated at the head of the ORDER BY, because H2 skips the sort only when the
+ * ORDER BY matches an index from its first column.
  */
 public final class ConversationQuery {
 
@@ -28,7 +33,8 @@ public final class ConversationQuery {
             parameters.put("state", filter.state().code());
         }
         if (filter.failedOnly()) {
-            where.add("c.failedSends > 0");
+            // ">= 1", not "> 0": H2 seeks to the first 1 in the index; "> 0" walked every 0 first (EXPLAIN ANALYZE).
+            where.add("c.failedSends >= 1");
         }
         if (filter.from() != null) {
             where.add("c.lastMessageAt >= :from");
@@ -48,6 +54,7 @@ public final class ConversationQuery {
         boolean descending = (filter.order() == ConversationFilter.Order.NEWEST) != filter.backwards();
         if (filter.cursor() != null) {
             String beyond = descending ? "<" : ">";
+            where.add("c.lastMessageAt " + beyond + "= :cursorAt");
             where.add("(c.lastMessageAt " + beyond + " :cursorAt or (c.lastMessageAt = :cursorAt and c.id " + beyond
                     + " :cursorId))");
             parameters.put("cursorAt", filter.cursor().at());
@@ -55,8 +62,16 @@ public final class ConversationQuery {
         }
         String direction = descending ? " desc" : " asc";
         String jpql = "select c from Conversation c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by c.lastMessageAt" + direction + ", c.id" + direction;
+                + " order by " + indexPrefix(filter, direction) + "c.lastMessageAt" + direction + ", c.id" + direction;
         return new JpqlQuery(jpql, parameters);
+    }
+
+    /** The equality-filtered column that leads an index in inbox order, or nothing; constant within the result. */
+    private static String indexPrefix(ConversationFilter filter, String direction) {
+        if (filter.openKfid() != null) {
+            return "c.openKfid" + direction + ", ";
+        }
+        return filter.state() != null ? "c.serviceState" + direction + ", " : "";
     }
 
     /** A LIKE pattern matching the text anywhere, with the user's own % and _ taken literally. */

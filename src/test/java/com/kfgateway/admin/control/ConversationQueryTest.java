@@ -26,7 +26,7 @@ class ConversationQueryTest {
                 null, null, Order.NEWEST, null, false, 25));
         assertTrue(query.jpql().contains("c.openKfid = :openKfid"));
         assertTrue(query.jpql().contains("c.serviceState = :state"));
-        assertTrue(query.jpql().contains("c.failedSends > 0"));
+        assertTrue(query.jpql().contains("c.failedSends >= 1"));
         assertFalse(query.jpql().contains("1=1"));
         assertEquals("wk' or 1=1", query.parameters().get("openKfid"));
         assertEquals(3, query.parameters().get("state"));
@@ -60,6 +60,26 @@ class ConversationQueryTest {
                 "(c.lastMessageAt < :cursorAt or (c.lastMessageAt = :cursorAt and c.id < :cursorId))"));
         assertTrue(query.jpql().endsWith("order by c.lastMessageAt desc, c.id desc"));
         assertEquals(42L, query.parameters().get("cursorId"));
+    }
+
+    @Test
+    void keysetConditionAlsoBoundsTheTimeAloneSoTheIndexScanStartsAtTheCursor() {
+        String next = ConversationQuery.of(new ConversationFilter(null, null, false, null, null, null, Order.NEWEST,
+                CURSOR, false, 25)).jpql();
+        String previous = ConversationQuery.of(new ConversationFilter(null, null, false, null, null, null,
+                Order.NEWEST, CURSOR, true, 25)).jpql();
+        assertTrue(next.contains("c.lastMessageAt <= :cursorAt and ("), next);
+        assertTrue(previous.contains("c.lastMessageAt >= :cursorAt and ("), previous);
+    }
+
+    @Test
+    void accountOrStateFilterLeadsTheOrderSoItsIndexGivesTheInboxOrder() {
+        String account = ConversationQuery.of(new ConversationFilter("wk1", ServiceState.HUMAN, false, null, null,
+                null, Order.NEWEST, null, false, 25)).jpql();
+        String state = ConversationQuery.of(new ConversationFilter(null, ServiceState.HUMAN, false, null, null, null,
+                Order.NEWEST, null, true, 25)).jpql();
+        assertTrue(account.endsWith("order by c.openKfid desc, c.lastMessageAt desc, c.id desc"), account);
+        assertTrue(state.endsWith("order by c.serviceState asc, c.lastMessageAt asc, c.id asc"), state);
     }
 
     @Test
