@@ -28,6 +28,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    VerifiedBasicLogins recentlyVerified;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -53,10 +56,16 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             HttpMessageContext context) {
         var credentials = BasicCredentials.parse(request.getHeader("Authorization"));
         if (credentials.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(credentials.get().username(),
-                            new jakarta.security.enterprise.credential.Password(credentials.get().password())));
+            String username = credentials.get().username();
+            char[] password = credentials.get().password();
+            var known = recentlyVerified.lookup(username, password);
+            if (known.isPresent()) {
+                return context.notifyContainerAboutLogin(known.get().username(), known.get().roles());
+            }
+            CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username,
+                    new jakarta.security.enterprise.credential.Password(password)));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                recentlyVerified.remember(username, password, result.getCallerGroups());
                 return context.notifyContainerAboutLogin(result);
             }
         }
