@@ -80,6 +80,29 @@ class AdminApiIT {
     }
 
     @Test
+    void resendIsJudgedByWeComsCurrentStateNotTheStoredOne() {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().failNextFor("kf/send_msg", customer, -1, 10);
+        gateway.wecom().customerSendsText(ACCOUNT, customer, "answer me later");
+        long id = console.conversationOf(customer);
+        TestGateway.await("the answer given up on", Duration.ofSeconds(60), () -> !console
+                .json("/api/admin/send-log?status=FAILED&conversation=" + id).getJsonArray("items").isEmpty());
+        long sendId = console.json("/api/admin/send-log?status=FAILED&conversation=" + id).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        // A receptionist picked the session up in WeCom; no event has told the gateway yet.
+        gateway.wecom().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
+        int sendsBefore = (int) gateway.wecom().calls().stream().filter(c -> c.path().endsWith("kf/send_msg")
+                && c.requestJson() != null && c.requestJson().contains(customer)).count();
+
+        HttpResponse<String> refused = console.api("POST", "/api/admin/send-log/" + sendId + "/resend");
+
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(ConsoleClient.parse(refused.body()).getString("reason", "").contains("state 3"), refused.body());
+        assertEquals(sendsBefore, gateway.wecom().calls().stream().filter(c -> c.path().endsWith("kf/send_msg")
+                && c.requestJson() != null && c.requestJson().contains(customer)).count(), "WeCom was not asked to send");
+    }
+
+    @Test
     void diagnosticsShowFingerprintsAndTheChecks() {
         JsonObject diagnostics = console.json("/api/admin/diagnostics?refresh=true");
         assertEquals(SecretFingerprint.of(TestGateway.APP_SECRET), diagnostics.getJsonObject("fingerprints")

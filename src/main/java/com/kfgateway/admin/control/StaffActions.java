@@ -38,14 +38,17 @@ public class StaffActions {
     SecurityContext security;
 
     public SendOutcome resend(long sendRecordId) {
+        var record = sendRecords.find(sendRecordId);
         SendOutcome outcome;
         try {
+            if (record != null) {
+                conversations.confirmState(record.getConversationId());
+            }
             outcome = sendLog.resend(sendRecordId, who());
         } catch (RuntimeException e) {
             outcome = SendOutcome.refused(sendRecordId, null, failure("resend", e));
         }
         // Filed under the conversation, so its page shows who resent what.
-        var record = sendRecords.find(sendRecordId);
         audit.record(who(), Action.RESEND, "conversation", record == null ? null : record.getConversationId(),
                 outcome.accepted(), "resend " + describe(outcome));
         return outcome;
@@ -54,6 +57,7 @@ public class StaffActions {
     public SendOutcome reply(long conversationId, String text) {
         SendOutcome outcome;
         try {
+            conversations.confirmState(conversationId);
             outcome = sendLog.staffReply(conversationId, text, who());
         } catch (RuntimeException e) {
             outcome = SendOutcome.refused(null, null, failure("staff reply", e));

@@ -1,6 +1,7 @@
 package com.kfgateway.conversation.boundary;
 
 import com.kfgateway.delivery.control.ConflictRetry;
+import com.kfgateway.conversation.control.SessionGate;
 import com.kfgateway.conversation.control.StateLog;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.ServiceState;
@@ -35,6 +36,9 @@ public class Conversations {
     ErrorCatalogue catalogue;
 
     @Inject
+    SessionGate gate;
+
+    @Inject
     Conversations self;
 
     /**
@@ -67,6 +71,18 @@ public class Conversations {
         ConflictRetry.run(() -> states.moveNow(conversationId, target,
                 target == ServiceState.HUMAN ? servicerUserid : null, Source.CONSOLE, "by " + staffUser));
         return new TransferOutcome(true, target, null, null);
+    }
+
+    /**
+     * Refreshes the stored service state from WeCom before a staff send is checked against it, so a resend or reply
+     * is judged by WeCom's current word rather than by what we last heard. Quietly keeps the stored state when
+     * WeCom cannot be asked.
+     */
+    public void confirmState(long conversationId) {
+        Conversation conversation = self.find(conversationId);
+        if (conversation != null) {
+            gate.readState(conversation, "read before a staff send");
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

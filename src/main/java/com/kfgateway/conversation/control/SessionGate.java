@@ -43,15 +43,10 @@ public class SessionGate {
         String note = null;
         Instant confirmed = conversation.getStateConfirmedAt();
         if (confirmed == null || confirmed.isBefore(Instant.now().minus(config.stateMaxAge()))) {
-            WeComResponse answer = call(() -> client.serviceStateGet(conversation.getOpenKfid(),
-                    conversation.getExternalUserid()));
+            WeComResponse answer = readState(conversation, "read before answering");
             if (answer.ok() && answer.body().containsKey("service_state")) {
                 state = ServiceState.of(answer.body().getInt("service_state"));
-                servicer = answer.string("servicer_userid");
-                ServiceState read = state;
-                String readServicer = read == ServiceState.HUMAN ? servicer : null;
-                ConflictRetry.run(() -> states.moveNow(conversation.getId(), read, readServicer,
-                        Source.SERVICE_STATE_GET, "read before answering"));
+                servicer = state == ServiceState.HUMAN ? answer.string("servicer_userid") : null;
             } else {
                 note = "service_state/get failed (" + answer.errcode() + "), trusting the stored state " + state.code();
             }
@@ -64,6 +59,22 @@ public class SessionGate {
             note = claim(conversation);
         }
         return new Verdict(null, note);
+    }
+
+    /**
+     * Asks WeCom for the session's state with kf/service_state/get and records what it says; the answer is returned
+     * as it came (not ok when WeCom could not be asked, and then nothing is recorded).
+     */
+    public WeComResponse readState(Conversation conversation, String why) {
+        WeComResponse answer = call(() -> client.serviceStateGet(conversation.getOpenKfid(),
+                conversation.getExternalUserid()));
+        if (answer.ok() && answer.body().containsKey("service_state")) {
+            ServiceState read = ServiceState.of(answer.body().getInt("service_state"));
+            String servicer = read == ServiceState.HUMAN ? answer.string("servicer_userid") : null;
+            ConflictRetry.run(() -> states.moveNow(conversation.getId(), read, servicer, Source.SERVICE_STATE_GET,
+                    why));
+        }
+        return answer;
     }
 
     private String claim(Conversation conversation) {
