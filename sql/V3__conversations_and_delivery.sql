@@ -1,6 +1,7 @@
 -- Conversations, every message in and out, service states, the sync cursor, and the send log.
 -- Sequences start at 50: EclipseLink reads NEXT VALUE as the last id of a block of 50 (allocationSize) and
 -- rejects a first value below 49 (EclipseLink-7027).
+-- TEXT and BYTEA: the large-value types H2 and PostgreSQL both understand (H2 reads them as CLOB and VARBINARY).
 
 CREATE SEQUENCE conversation_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE conversation (
@@ -41,7 +42,7 @@ CREATE TABLE message (
     event_type       VARCHAR(64),
     text             VARCHAR(4000),
     media_id         VARCHAR(256),
-    raw_json         CLOB          NOT NULL,
+    raw_json         TEXT          NOT NULL,
     sent_at          TIMESTAMP     NOT NULL,
     stored_at        TIMESTAMP     NOT NULL,
     handling         VARCHAR(16)   NOT NULL,
@@ -55,7 +56,7 @@ CREATE INDEX message_handling ON message (handling, id);
 CREATE TABLE media_blob (
     message_id    BIGINT        NOT NULL PRIMARY KEY REFERENCES message (id),
     content_type  VARCHAR(100)  NOT NULL,
-    bytes         BLOB          NOT NULL,
+    bytes         BYTEA         NOT NULL,
     fetched_at    TIMESTAMP     NOT NULL
 );
 

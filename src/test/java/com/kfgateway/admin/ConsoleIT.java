@@ -87,6 +87,30 @@ class ConsoleIT {
     }
 
     @Test
+    void showsTheCustomersImageFromTheStoredBytes() throws Exception {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsImage(ACCOUNT, customer);
+        long id = console.conversationOf(customer);
+        try (WebClient browser = console.browser()) {
+            console.loginAsAdmin(browser);
+            HtmlPage list = browser.getPage(console.uri("/admin/conversations/list.xhtml?q=" + customer).toURL());
+            HtmlPage conversation = list.getAnchorByText(customer).click();
+            DomElement image = conversation.getByXPath("//img[contains(@src, '/admin/media/')]").stream()
+                    .map(DomElement.class::cast).findFirst().orElseThrow(() -> new AssertionError(
+                            "no image in conversation " + id + ": " + conversation.asNormalizedText()));
+            TestGateway.await("the image bytes stored", Duration.ofSeconds(20), () -> {
+                try {
+                    var bytes = browser.getPage(console.uri(image.getAttribute("src")).toURL()).getWebResponse();
+                    return bytes.getStatusCode() == 200 && bytes.getContentType().equals("image/png")
+                            && bytes.getContentAsStream().readNBytes(4)[1] == 'P';
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
     void resendsAFailedAnswerWhichThenReachesTheCustomer() throws Exception {
         String customer = TestGateway.newCustomer();
         gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
