@@ -63,6 +63,11 @@ public final class PayaraProcess {
                 "--port", String.valueOf(port),
                 "--nocluster",
                 "--logproperties", logProperties.toString()));
+        String addLibs = System.getProperty("kfgateway.it.addlibs");
+        if (addLibs != null && !addLibs.isBlank()) {
+            // A JDBC driver for a database other than the bundled H2, e.g. PostgreSQL's.
+            command.addAll(List.of("--addlibs", addLibs));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         boots++;

@@ -41,11 +41,20 @@ class SandboxIT {
     static void bootInSandboxMode() throws IOException, InterruptedException {
         Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling("it-sandbox");
         PayaraProcess.deleteRecursively(workDir.resolve("db"));
-        server = new PayaraProcess(workDir, Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "WECOM_CORP_ID", "",
                 "DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0",
                 "ADMIN_USERNAME", "admin",
                 "ADMIN_PASSWORD", ADMIN_PASSWORD));
+        // -Dkfgateway.it.sandbox.DB_URL=jdbc:postgresql://… (and DB_USER, DB_PASSWORD, DB_DATASOURCE_CLASS, with
+        // -Dkfgateway.it.addlibs=postgresql.jar) runs this whole story against another database; it must be empty.
+        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_DATASOURCE_CLASS")) {
+            String override = System.getProperty("kfgateway.it.sandbox." + variable);
+            if (override != null) {
+                env.put(variable, override);
+            }
+        }
+        server = new PayaraProcess(workDir, env);
         server.start();
     }
 
