@@ -83,6 +83,9 @@ class ConsoleSecurityIT {
         String customer = TestGateway.newCustomer();
         gateway.wecom().customerSendsText(ACCOUNT, customer, "csrf victim");
         long id = console.conversationOf(customer);
+        // The bot's own answer is not part of this test: count from after it arrived.
+        TestGateway.await("the bot's answer", java.time.Duration.ofSeconds(30),
+                () -> !gateway.wecom().delivered(ACCOUNT, customer).isEmpty());
         int delivered = gateway.wecom().delivered(ACCOUNT, customer).size();
         try (WebClient browser = console.browser()) {
             console.loginAsAdmin(browser);
