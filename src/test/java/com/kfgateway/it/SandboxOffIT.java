@@ -49,5 +49,9 @@ class SandboxOffIT {
     @Test
     void theProductItselfStillAnswersSoThe404sAreTheGatesDoing() throws Exception {
         assertEquals(400, gateway.get("/api/wecom/callback").statusCode());
+        var login = gateway.get("/login.xhtml");
+        assertEquals(200, login.statusCode());
+        org.junit.jupiter.api.Assertions.assertFalse(login.body().contains("Sandbox mode"),
+                "no sandbox hint on the login page of a real corp");
     }
 }
