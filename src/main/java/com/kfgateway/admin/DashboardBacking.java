@@ -6,7 +6,7 @@ import com.kfgateway.admin.control.ConversationFilter;
 import com.kfgateway.admin.control.SendLogSearch;
 import com.kfgateway.admin.control.SendLogFilter;
 import com.kfgateway.conversation.entity.Conversation;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +33,7 @@ public class DashboardBacking {
 
     private Dashboard.Figures figures;
     private List<Conversation> recent;
-    private List<SendRecord> failures;
+    private List<SendLogEntry> failures;
 
     @PostConstruct
     void load() {
@@ -54,7 +54,7 @@ public class DashboardBacking {
         return recent;
     }
 
-    public List<SendRecord> getFailures() {
+    public List<SendLogEntry> getFailures() {
         return failures;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The way out: every part we send is a send-log row ({@link com.kfgateway.delivery.entity.SendRecord}) with our own
+ * The way out: every part we send is a send-log row ({@link com.kfgateway.delivery.entity.SendLogEntry}) with our own
  * msgid before WeCom is called, and every attempt is recorded. Text is split by UTF-8 bytes (≤ 2048) and fitted into
  * WeCom's quota (5 sends per customer message within 48 h) with a notice instead of failing at part 6; parts of a
  * conversation go strictly in order; only failures that can succeed later are retried (1-2-4-8 s, same msgid), the

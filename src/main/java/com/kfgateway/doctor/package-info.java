@@ -3,7 +3,7 @@
  * {@link com.kfgateway.doctor.boundary.SetupDoctor} runs the checks (configuration, a token per credential, the secrets'
  * relation judged by a live kf/account/list, manage_privilege per account, receptionists, the callback, the token
  * timer); {@link com.kfgateway.doctor.boundary.StartupReport} logs fingerprints and the verdict after deployment;
- * secrets appear only as {@link com.kfgateway.doctor.control.SecretFingerprint}s. The check rules are pure classes
+ * secrets appear only as {@link com.kfgateway.wecom.control.SecretFingerprint}s. The check rules are pure classes
  * ({@code *Rules}) so they are tested without WeCom. Not here: refreshing tokens or fixing anything — the doctor only
  * looks and explains.
  */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.it.TestGateway;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;

@@ -5,7 +5,7 @@ import com.kfgateway.admin.control.TimelineItem;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendOutcome;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Diagnosis;
 import jakarta.json.Json;
@@ -60,7 +60,7 @@ final class AdminJson {
         return json.build();
     }
 
-    static JsonObject send(SendRecord s, List<SendAttempt> attempts) {
+    static JsonObject send(SendLogEntry s, List<SendAttempt> attempts) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", s.getId()).add("msgid", s.getMsgid())
                 .add("conversationId", s.getConversationId()).add("kind", s.getKind().name())
                 .add("channel", s.getChannel().name()).add("partNo", s.getPartNo()).add("partCount", s.getPartCount())

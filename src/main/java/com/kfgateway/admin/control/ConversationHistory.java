@@ -2,7 +2,7 @@ package com.kfgateway.admin.control;
 
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.ServiceStateChange;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,9 +27,9 @@ public class ConversationHistory {
 
     public List<TimelineItem> of(long conversationId) {
         List<Message> messages = messages(conversationId, MAX_MESSAGES);
-        List<SendRecord> sends = sendLog.ofConversation(conversationId);
+        List<SendLogEntry> sends = sendLog.ofConversation(conversationId);
         List<ServiceStateChange> changes = stateChanges(conversationId);
-        return Timeline.merge(messages, sends, sendLog.attemptsOf(sends.stream().map(SendRecord::getId).toList()),
+        return Timeline.merge(messages, sends, sendLog.attemptsOf(sends.stream().map(SendLogEntry::getId).toList()),
                 changes, withImages(messages));
     }
 

@@ -28,11 +28,11 @@ public class Dashboard {
                 + "and m.sender = :customer", Long.class).setParameter("from", from)
                 .setParameter("in", Message.Direction.IN).setParameter("customer", Message.Sender.CUSTOMER)
                 .getSingleResult();
-        long sent = em.createQuery("select count(s) from SendRecord s where s.createdAt >= :from and s.status = :sent",
+        long sent = em.createQuery("select count(s) from SendLogEntry s where s.createdAt >= :from and s.status = :sent",
                 Long.class).setParameter("from", from).setParameter("sent", SendStatus.SENT).getSingleResult();
-        long open = em.createQuery("select count(s) from SendRecord s where s.status = :failed", Long.class)
+        long open = em.createQuery("select count(s) from SendLogEntry s where s.status = :failed", Long.class)
                 .setParameter("failed", SendStatus.FAILED).getSingleResult();
-        long failedToday = em.createQuery("select count(s) from SendRecord s where s.createdAt >= :from "
+        long failedToday = em.createQuery("select count(s) from SendLogEntry s where s.createdAt >= :from "
                 + "and s.status = :failed", Long.class).setParameter("from", from)
                 .setParameter("failed", SendStatus.FAILED).getSingleResult();
         long handovers = em.createQuery("select count(c) from ServiceStateChange c where c.changedAt >= :from "
@@ -45,7 +45,7 @@ public class Dashboard {
 
     /** Customer message → first part of its answer accepted by WeCom, for customer messages since {@code from}. */
     List<Duration> firstReplyDelays(Instant from) {
-        List<Object[]> rows = em.createQuery("select m.sentAt, s.sentAt from Message m, SendRecord s "
+        List<Object[]> rows = em.createQuery("select m.sentAt, s.sentAt from Message m, SendLogEntry s "
                 + "where s.answersMessageId = m.id and s.partNo = 1 and s.sentAt is not null and m.sentAt >= :from",
                 Object[].class).setParameter("from", from).setMaxResults(50_000).getResultList();
         List<Duration> delays = new ArrayList<>(rows.size());

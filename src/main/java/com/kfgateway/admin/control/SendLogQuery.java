@@ -30,7 +30,7 @@ public final class SendLogQuery {
             where.add("s.id < :beforeId");
             parameters.put("beforeId", filter.beforeId());
         }
-        return new JpqlQuery("select s from SendRecord s" + (where.isEmpty() ? "" : " where "
+        return new JpqlQuery("select s from SendLogEntry s" + (where.isEmpty() ? "" : " where "
                 + String.join(" and ", where)) + " order by s.id desc", parameters);
     }
 }

@@ -1,7 +1,7 @@
 package com.kfgateway.admin.control;
 
 import com.kfgateway.delivery.entity.SendAttempt;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +19,11 @@ public class SendLogSearch {
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
 
-    public Page<SendRecord> page(SendLogFilter filter) {
+    public Page<SendLogEntry> page(SendLogFilter filter) {
         JpqlQuery query = SendLogQuery.of(filter);
-        TypedQuery<SendRecord> typed = em.createQuery(query.jpql(), SendRecord.class);
+        TypedQuery<SendLogEntry> typed = em.createQuery(query.jpql(), SendLogEntry.class);
         query.parameters().forEach(typed::setParameter);
-        List<SendRecord> rows = new ArrayList<>(typed.setMaxResults(filter.pageSize() + 1).getResultList());
+        List<SendLogEntry> rows = new ArrayList<>(typed.setMaxResults(filter.pageSize() + 1).getResultList());
         boolean more = rows.size() > filter.pageSize();
         if (more) {
             rows.remove(rows.size() - 1);
@@ -34,16 +34,16 @@ public class SendLogSearch {
 
     /** The errcodes that occur in the log, for the filter links; answered from the (last_errcode, id) index. */
     public List<Integer> errcodes() {
-        return em.createQuery("select distinct s.lastErrcode from SendRecord s where s.lastErrcode is not null "
+        return em.createQuery("select distinct s.lastErrcode from SendLogEntry s where s.lastErrcode is not null "
                 + "and s.lastErrcode <> 0 order by s.lastErrcode", Integer.class).setMaxResults(40).getResultList();
     }
 
-    public SendRecord find(long id) {
-        return em.find(SendRecord.class, id);
+    public SendLogEntry find(long id) {
+        return em.find(SendLogEntry.class, id);
     }
 
-    public List<SendRecord> ofConversation(long conversationId) {
-        return em.createNamedQuery(SendRecord.OF_CONVERSATION, SendRecord.class)
+    public List<SendLogEntry> ofConversation(long conversationId) {
+        return em.createNamedQuery(SendLogEntry.OF_CONVERSATION, SendLogEntry.class)
                 .setParameter("conversationId", conversationId).getResultList();
     }
 

@@ -4,7 +4,6 @@ import com.kfgateway.admin.entity.AuditEntry.Action;
 import com.kfgateway.conversation.boundary.Conversations;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.TransferOutcome;
-import com.kfgateway.delivery.boundary.SendLog;
 import com.kfgateway.delivery.entity.SendOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,33 +22,27 @@ public class StaffActions {
     private static final Logger LOG = Logger.getLogger(StaffActions.class.getName());
 
     @Inject
-    SendLog sendLog;
-
-    @Inject
     Conversations conversations;
 
     @Inject
     AuditLog audit;
 
     @Inject
-    SendLogSearch sendRecords;
+    SendLogSearch sendLogSearch;
 
     @Inject
     SecurityContext security;
 
-    public SendOutcome resend(long sendRecordId) {
-        var record = sendRecords.find(sendRecordId);
+    public SendOutcome resend(long entryId) {
+        var entry = sendLogSearch.find(entryId);
         SendOutcome outcome;
         try {
-            if (record != null) {
-                conversations.confirmState(record.getConversationId());
-            }
-            outcome = sendLog.resend(sendRecordId, who());
+            outcome = conversations.resend(entryId, who());
         } catch (RuntimeException e) {
-            outcome = SendOutcome.refused(sendRecordId, null, failure("resend", e));
+            outcome = SendOutcome.refused(entryId, null, failure("resend", e));
         }
         // Filed under the conversation, so its page shows who resent what.
-        audit.record(who(), Action.RESEND, "conversation", record == null ? null : record.getConversationId(),
+        audit.record(who(), Action.RESEND, "conversation", entry == null ? null : entry.getConversationId(),
                 outcome.accepted(), "resend " + describe(outcome));
         return outcome;
     }
@@ -57,8 +50,7 @@ public class StaffActions {
     public SendOutcome reply(long conversationId, String text) {
         SendOutcome outcome;
         try {
-            conversations.confirmState(conversationId);
-            outcome = sendLog.staffReply(conversationId, text, who());
+            outcome = conversations.reply(conversationId, text, who());
         } catch (RuntimeException e) {
             outcome = SendOutcome.refused(null, null, failure("staff reply", e));
         }
@@ -72,12 +64,12 @@ public class StaffActions {
         try {
             outcome = conversations.transfer(conversationId, target, servicerUserid, who());
         } catch (RuntimeException e) {
-            outcome = new TransferOutcome(false, null, null, failure("transfer", e));
+            outcome = TransferOutcome.refused(null, failure("transfer", e));
         }
         Action action = switch (target) {
             case HUMAN -> Action.TAKE_OVER;
             case QUEUED -> Action.QUEUE;
-            default -> Action.RETURN_TO_BOT;
+            default -> Action.END_SESSION;
         };
         audit.record(who(), action, "conversation", conversationId, outcome.done(), "target=" + target
                 + (servicerUserid == null ? "" : " servicer=" + servicerUserid) + " state=" + outcome.state()

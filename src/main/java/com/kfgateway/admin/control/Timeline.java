@@ -5,7 +5,7 @@ import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.ServiceStateChange;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendKind;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,18 +23,18 @@ public final class Timeline {
     private Timeline() {
     }
 
-    public static List<TimelineItem> merge(List<Message> messages, List<SendRecord> sends,
+    public static List<TimelineItem> merge(List<Message> messages, List<SendLogEntry> sends,
             Map<Long, List<SendAttempt>> attempts, List<ServiceStateChange> changes, Set<Long> messagesWithImage) {
-        Map<String, SendRecord> sendByMsgid = new HashMap<>();
+        Map<String, SendLogEntry> sendByMsgid = new HashMap<>();
         sends.forEach(s -> sendByMsgid.put(s.getMsgid(), s));
         List<TimelineItem> items = new ArrayList<>();
         for (Message m : messages) {
-            SendRecord send = m.getDirection() == Message.Direction.OUT ? sendByMsgid.remove(m.getMsgid()) : null;
+            SendLogEntry send = m.getDirection() == Message.Direction.OUT ? sendByMsgid.remove(m.getMsgid()) : null;
             items.add(new TimelineItem(speakerOf(m.getSender()), m.getSentAt(), textOf(m), m.getMsgtype(), m.getId(),
                     m.getId() != null && messagesWithImage.contains(m.getId()), m.getServicerUserid(), send,
                     attemptsOf(send, attempts)));
         }
-        for (SendRecord s : sends) {
+        for (SendLogEntry s : sends) {
             if (sendByMsgid.containsKey(s.getMsgid())) {
                 items.add(new TimelineItem(s.getKind() == SendKind.STAFF_REPLY ? Speaker.STAFF : Speaker.BOT,
                         s.getCreatedAt(), s.getText(), "text", null, false, s.getRequestedBy(), s,
@@ -49,7 +49,7 @@ public final class Timeline {
         return items;
     }
 
-    private static List<SendAttempt> attemptsOf(SendRecord send, Map<Long, List<SendAttempt>> attempts) {
+    private static List<SendAttempt> attemptsOf(SendLogEntry send, Map<Long, List<SendAttempt>> attempts) {
         return send == null || send.getId() == null ? List.of() : attempts.getOrDefault(send.getId(), List.of());
     }
 

@@ -1,7 +1,7 @@
 package com.kfgateway.admin.control;
 
 import com.kfgateway.delivery.entity.SendAttempt;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * event. Outbound lines carry their send-log part and its attempts.
  */
 public record TimelineItem(Speaker speaker, Instant at, String text, String msgtype, Long messageId,
-        boolean hasImage, String servicer, SendRecord send, List<SendAttempt> attempts) {
+        boolean hasImage, String servicer, SendLogEntry send, List<SendAttempt> attempts) {
 
     public enum Speaker { CUSTOMER, BOT, STAFF, SYSTEM }
 
@@ -42,7 +42,7 @@ public record TimelineItem(Speaker speaker, Instant at, String text, String msgt
         return servicer;
     }
 
-    public SendRecord getSend() {
+    public SendLogEntry getSend() {
         return send;
     }
 

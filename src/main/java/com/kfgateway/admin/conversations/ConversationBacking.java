@@ -5,6 +5,7 @@ import com.kfgateway.admin.control.AuditLog;
 import com.kfgateway.admin.control.ConversationHistory;
 import com.kfgateway.admin.control.ConversationSearch;
 import com.kfgateway.admin.control.StaffActions;
+import com.kfgateway.conversation.boundary.Conversations;
 import com.kfgateway.admin.control.TimelineItem;
 import com.kfgateway.admin.entity.AuditEntry;
 import com.kfgateway.conversation.entity.Conversation;
@@ -40,6 +41,9 @@ public class ConversationBacking implements Serializable {
 
     @Inject
     StaffActions actions;
+
+    @Inject
+    Conversations sessions;
 
     @Inject
     AuditLog audit;
@@ -101,7 +105,15 @@ public class ConversationBacking implements Serializable {
         show(actions.transfer(id, ServiceState.QUEUED, null));
     }
 
-    public void returnToBot() {
+    /** Opening a conversation reads it: its unread count goes back to zero. */
+    public void opened() {
+        if (id != null) {
+            sessions.markRead(id);
+        }
+    }
+
+    /** Ends the session (state 4); WeCom reopens it as new when the customer writes, and the bot answers then. */
+    public void endSession() {
         show(actions.transfer(id, ServiceState.ENDED, null));
     }
 

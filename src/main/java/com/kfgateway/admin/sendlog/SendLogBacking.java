@@ -6,7 +6,7 @@ import com.kfgateway.admin.control.SendLogFilter;
 import com.kfgateway.admin.control.SendLogSearch;
 import com.kfgateway.admin.control.StaffActions;
 import com.kfgateway.delivery.entity.SendOutcome;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
 import com.kfgateway.wecom.control.ErrorCatalogue;
 import jakarta.faces.application.FacesMessage;
@@ -34,9 +34,9 @@ public class SendLogBacking implements Serializable {
     static final int PAGE_SIZE = 50;
 
     /** One send-log part with its failure explained in the session's language. */
-    public record Row(SendRecord send, String meaning, String fix) {
+    public record Row(SendLogEntry send, String meaning, String fix) {
 
-        public SendRecord getSend() {
+        public SendLogEntry getSend() {
             return send;
         }
 
@@ -69,7 +69,7 @@ public class SendLogBacking implements Serializable {
     private String errcode;
     private String before;
     private transient List<Row> rows;
-    private transient Page<SendRecord> page;
+    private transient Page<SendLogEntry> page;
     private final HashMap<Long, Boolean> selected = new HashMap<>();
 
     public List<Row> getRows() {
@@ -87,12 +87,12 @@ public class SendLogBacking implements Serializable {
         return getRows().stream().anyMatch(Row::isResendable);
     }
 
-    public Page<SendRecord> getPage() {
+    public Page<SendLogEntry> getPage() {
         getRows();
         return page;
     }
 
-    Row explain(SendRecord send, Locale locale) {
+    Row explain(SendLogEntry send, Locale locale) {
         if (send.getStatus() == SendStatus.SENT && send.getFailType() == null) {
             return new Row(send, null, null);
         }

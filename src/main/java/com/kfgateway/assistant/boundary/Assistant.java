@@ -54,6 +54,11 @@ public class Assistant {
         return engine instanceof ChatModelClient ? ChatModelClient.NAME : RulesEngine.NAME;
     }
 
+    /** How many earlier turns the assistant reads with a question ({@code assistant.context-messages}). */
+    public int contextTurns() {
+        return config.contextMessages();
+    }
+
     /** What to say when nothing else can be said. */
     public String fallbackText() {
         return rules.fallbackText();

@@ -1,7 +1,7 @@
 package com.kfgateway.conversation.boundary;
 
-import com.kfgateway.conversation.control.CallbackJournal;
-import com.kfgateway.conversation.control.Puller;
+import com.kfgateway.conversation.control.sync.CallbackJournal;
+import com.kfgateway.conversation.control.sync.Puller;
 import com.kfgateway.wecom.entity.CallbackEvent;
 import com.kfgateway.wecom.entity.CallbackLogEntry.Outcome;
 import com.kfgateway.wecom.entity.KfCallbackReceived;

@@ -1,6 +1,6 @@
 package com.kfgateway.conversation.boundary;
 
-import com.kfgateway.conversation.control.Recovery;
+import com.kfgateway.conversation.control.answering.Recovery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

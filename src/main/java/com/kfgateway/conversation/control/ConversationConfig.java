@@ -14,11 +14,6 @@ public class ConversationConfig {
     @ConfigProperty(name = "conversation.answer-max-age-minutes", defaultValue = "10")
     int answerMaxAgeMinutes;
 
-    /** How many earlier messages the assistant sees as context. */
-    @Inject
-    @ConfigProperty(name = "conversation.context-messages", defaultValue = "10")
-    int contextMessages;
-
     /** Who gets the staff notification on handover ("@all", or userids joined by "|"). */
     @Inject
     @ConfigProperty(name = "conversation.notify-to", defaultValue = "@all")
@@ -31,10 +26,6 @@ public class ConversationConfig {
 
     public Duration answerMaxAge() {
         return Duration.ofMinutes(Math.max(0, answerMaxAgeMinutes));
-    }
-
-    public int contextMessages() {
-        return Math.max(0, contextMessages);
     }
 
     public String notifyTo() {

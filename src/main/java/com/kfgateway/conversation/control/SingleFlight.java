@@ -41,7 +41,7 @@ public final class SingleFlight<K> {
         submit(key, work);
     }
 
-    /** Whether work for {@code key} is running or waiting; for tests and the console. */
+    /** Whether work for {@code key} is running or waiting. */
     public boolean busy(K key) {
         synchronized (slots) {
             return slots.containsKey(key);

@@ -21,9 +21,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "message")
 @NamedQuery(name = Message.BY_MSGID, query = "select m from Message m where m.msgid = :msgid")
-@NamedQuery(name = Message.OF_CONVERSATION,
-        query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt, m.id")
-@NamedQuery(name = Message.PENDING, query = "select m from Message m where m.handling = :handling order by m.id")
 @NamedQuery(name = Message.PENDING_OF_CONVERSATION,
         query = "select m from Message m where m.conversationId = :conversationId and m.handling = :handling order by m.sentAt, m.id")
 @NamedQuery(name = Message.CONVERSATIONS_WITH,
@@ -39,8 +36,6 @@ public class Message {
     public static final String LATEST_OF_CONVERSATION = "Message.latestOfConversation";
 
     public static final String BY_MSGID = "Message.byMsgid";
-    public static final String OF_CONVERSATION = "Message.ofConversation";
-    public static final String PENDING = "Message.pending";
 
     public enum Direction { IN, OUT }
 
@@ -107,6 +102,10 @@ public class Message {
 
     @Column(name = "handling_note")
     private String handlingNote;
+
+    /** For our outbound parts: the customer message the part answers (its place in the assistant's context). */
+    @Column(name = "answers_message_id")
+    private Long answersMessageId;
 
     @Version
     private long version;
@@ -212,6 +211,14 @@ public class Message {
 
     public String getHandlingNote() {
         return handlingNote;
+    }
+
+    public Long getAnswersMessageId() {
+        return answersMessageId;
+    }
+
+    public void setAnswersMessageId(Long answersMessageId) {
+        this.answersMessageId = answersMessageId;
     }
 
     public void handled(Handling handling, String note) {

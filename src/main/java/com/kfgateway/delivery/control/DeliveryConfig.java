@@ -16,13 +16,6 @@ public class DeliveryConfig {
     @ConfigProperty(name = "delivery.max-attempts", defaultValue = "5")
     int maxAttempts;
 
-    public DeliveryConfig() {
-    }
-
-    DeliveryConfig(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
-
     public int maxAttempts() {
         return Math.max(1, maxAttempts);
     }

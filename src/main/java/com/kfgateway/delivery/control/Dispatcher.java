@@ -1,22 +1,17 @@
 package com.kfgateway.delivery.control;
 
+import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.delivery.entity.SendAttempt;
-import com.kfgateway.delivery.entity.SendRecord;
-import com.kfgateway.delivery.entity.SendRecord.Channel;
+import com.kfgateway.delivery.entity.SendLogEntry;
+import com.kfgateway.delivery.entity.SendLogEntry.Channel;
 import com.kfgateway.delivery.entity.SendStatus;
-import com.kfgateway.doctor.control.SecretFingerprint;
-import com.kfgateway.wecom.control.CredentialNotConfiguredException;
+import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.ErrorCatalogue;
-import com.kfgateway.wecom.control.TokenUnavailableException;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.control.WeComConfig;
-import com.kfgateway.wecom.control.WeComException;
-import com.kfgateway.wecom.control.WeComResponse;
+import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -34,7 +29,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
     @Inject
-    SendLedger ledger;
+    SendLogStore store;
 
     @Inject
     WeComClient client;
@@ -52,12 +47,12 @@ public class Dispatcher {
     public Instant dispatchConversation(long conversationId) {
         Instant nextDue = null;
         boolean answersBlocked = false;
-        for (SendRecord record : ledger.open(conversationId)) {
+        for (SendLogEntry record : store.open(conversationId)) {
             boolean ordered = record.getChannel() == Channel.SEND_MSG;
             if (ordered && answersBlocked) {
                 continue;
             }
-            SendRecord after = attempt(record.getId(), record.getRequestedBy());
+            SendLogEntry after = attempt(record.getId(), record.getRequestedBy());
             if (after != null && after.getStatus().open()) {
                 answersBlocked |= ordered;
                 nextDue = earlier(nextDue, after.getStatus() == SendStatus.SENDING
@@ -68,17 +63,17 @@ public class Dispatcher {
     }
 
     /** One attempt at one part if it is due; returns the part as it is afterwards (unchanged when not due). */
-    public SendRecord attempt(long recordId, String requestedBy) {
-        String fingerprint = wecom.kfSecret() == null ? null : SecretFingerprint.of(wecom.kfSecret());
-        SendLedger.Claim claim;
+    public SendLogEntry attempt(long entryId, String requestedBy) {
+        String fingerprint = Credential.KF.fingerprint(wecom);
+        SendLogStore.Claim claim;
         try {
-            claim = ledger.claim(recordId, fingerprint, Instant.now());
+            claim = store.claim(entryId, fingerprint, Instant.now());
         } catch (RuntimeException lostRace) {
-            LOG.log(Level.FINE, "send record {0} was claimed elsewhere", recordId);
-            return ledger.find(recordId);
+            LOG.log(Level.FINE, "send log entry {0} was claimed elsewhere", entryId);
+            return store.find(entryId);
         }
         if (claim == null) {
-            return ledger.find(recordId);
+            return store.find(entryId);
         }
         if (claim.expiresAt() != null && Instant.now().isAfter(claim.expiresAt())) {
             return finish(claim, new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO,
@@ -87,61 +82,45 @@ public class Dispatcher {
         }
         RetryPolicy policy = new RetryPolicy(config.maxAttempts());
         long started = System.nanoTime();
-        try {
-            WeComResponse answer = claim.channel() == Channel.SEND_MSG ? client.sendMsg(sendMsgBody(claim))
-                    : client.sendMsgOnEvent(onEventBody(claim));
-            RetryPolicy.Verdict verdict = expiryAware(claim,
-                    policy.afterErrcode(catalogue.lookup(answer.errcode()), claim.attempts()));
-            return finish(claim, verdict, answer.ok() ? SendAttempt.Outcome.OK : SendAttempt.Outcome.ERROR,
-                    answer.ok() ? null : answer.errcode(), answer.errmsg(), millisSince(started), fingerprint,
-                    requestedBy);
-        } catch (WeComException e) {
-            return finish(claim, expiryAware(claim, policy.afterTransportFailure(e, claim.attempts())),
-                    SendAttempt.Outcome.TRANSPORT, null, e.getMessage(), millisSince(started), fingerprint, requestedBy);
-        } catch (TokenUnavailableException e) {
-            return finish(claim, expiryAware(claim, policy.afterNoToken(e.getMessage(), claim.attempts())),
-                    SendAttempt.Outcome.TRANSPORT, e.errcode(), e.getMessage(), millisSince(started), fingerprint,
-                    requestedBy);
-        } catch (CredentialNotConfiguredException e) {
-            return finish(claim, new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO, e.getMessage()),
-                    SendAttempt.Outcome.REFUSED, null, e.getMessage(), 0, fingerprint, requestedBy);
-        }
+        WeComReply<Void> answer = claim.channel() == Channel.SEND_MSG
+                ? client.sendText(claim.openKfid(), claim.externalUserid(), claim.msgid(), claim.text())
+                : client.sendTextOnEvent(claim.eventCode(), claim.msgid(), claim.text());
+        int tookMs = millisSince(started);
+        return switch (answer.outcome()) {
+            case OK, ERRCODE -> finish(claim, expiryAware(claim, policy.afterErrcode(catalogue.lookup(answer.errcode()),
+                    claim.attempts())), answer.ok() ? SendAttempt.Outcome.OK : SendAttempt.Outcome.ERROR,
+                    answer.ok() ? null : answer.errcode(), answer.detail(), tookMs, fingerprint, requestedBy);
+            case UNREACHABLE -> finish(claim, expiryAware(claim, policy.afterTransportFailure(answer.detail(),
+                    answer.httpStatus(), claim.attempts())), SendAttempt.Outcome.TRANSPORT, null, answer.detail(),
+                    tookMs, fingerprint, requestedBy);
+            case NO_TOKEN -> finish(claim, expiryAware(claim, policy.afterNoToken(answer.detail(), claim.attempts())),
+                    SendAttempt.Outcome.TRANSPORT, answer.errcode() == 0 ? null : answer.errcode(), answer.detail(),
+                    tookMs, fingerprint, requestedBy);
+            case NOT_CONFIGURED -> finish(claim, new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO,
+                    answer.detail()), SendAttempt.Outcome.REFUSED, null, answer.detail(), 0, fingerprint, requestedBy);
+        };
     }
 
-    private SendRecord finish(SendLedger.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,
+    private SendLogEntry finish(SendLogStore.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,
             Integer errcode, String errmsg, int durationMs, String fingerprint, String requestedBy) {
         Instant now = Instant.now();
         if (verdict.kind() != RetryPolicy.Kind.SENT) {
             LOG.info(() -> "send " + claim.msgid() + " attempt " + claim.attempts() + ": " + verdict.kind() + " ("
                     + (errcode == null ? outcome : errcode) + ")");
         }
-        return ConflictRetry.run(() -> ledger.record(claim.recordId(), new SendAttempt(claim.recordId(),
+        return ConflictRetry.run(() -> store.record(claim.entryId(), new SendAttempt(claim.entryId(),
                 claim.attempts(), now, outcome, errcode, errmsg, durationMs, fingerprint, requestedBy), verdict, errcode,
                 errmsg, now));
     }
 
     /** A code's deadline beats the retry schedule: a retry after it can only fail. */
-    private static RetryPolicy.Verdict expiryAware(SendLedger.Claim claim, RetryPolicy.Verdict verdict) {
+    private static RetryPolicy.Verdict expiryAware(SendLogStore.Claim claim, RetryPolicy.Verdict verdict) {
         if (verdict.kind() == RetryPolicy.Kind.RETRY && claim.expiresAt() != null
                 && Instant.now().plus(verdict.delay()).isAfter(claim.expiresAt())) {
             return new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO,
                     verdict.explanation() + " — no retry: the event code expires at " + claim.expiresAt());
         }
         return verdict;
-    }
-
-    static JsonObject sendMsgBody(SendLedger.Claim claim) {
-        return text(Json.createObjectBuilder().add("touser", claim.externalUserid())
-                .add("open_kfid", claim.openKfid()).add("msgid", claim.msgid()), claim.text());
-    }
-
-    static JsonObject onEventBody(SendLedger.Claim claim) {
-        return text(Json.createObjectBuilder().add("code", claim.eventCode()).add("msgid", claim.msgid()),
-                claim.text());
-    }
-
-    private static JsonObject text(JsonObjectBuilder builder, String content) {
-        return builder.add("msgtype", "text").add("text", Json.createObjectBuilder().add("content", content)).build();
     }
 
     private static int millisSince(long startedNanos) {

@@ -1,6 +1,5 @@
 package com.kfgateway.delivery.control;
 
-import com.kfgateway.wecom.control.WeComException;
 import com.kfgateway.wecom.entity.ErrorHandling;
 import com.kfgateway.wecom.entity.WeComError;
 import java.time.Duration;
@@ -35,13 +34,11 @@ public final class RetryPolicy {
         return error.retryable() ? retryOrGiveUp(attempts, explain(error)) : fail(explain(error));
     }
 
-    /** The call had no WeCom answer (timeout, I/O, HTTP status, not JSON). */
-    public Verdict afterTransportFailure(WeComException failure, int attempts) {
-        String explanation = "no answer from WeCom (" + failure.kind()
-                + (failure.httpStatus() > 0 ? " HTTP " + failure.httpStatus() : "") + "): the outcome is unknown, so"
-                + " the part is repeated with the same msgid / 企业微信无应答，使用同一 msgid 重发";
-        boolean clientError = failure.kind() == WeComException.Kind.HTTP_STATUS && failure.httpStatus() >= 400
-                && failure.httpStatus() < 500 && failure.httpStatus() != 429;
+    /** The call had no WeCom answer (no connection, timeout, broken, an HTTP status, not JSON). */
+    public Verdict afterTransportFailure(String detail, int httpStatus, int attempts) {
+        String explanation = "no answer from WeCom (" + (httpStatus > 0 ? "HTTP " + httpStatus : detail) + "): the"
+                + " outcome is unknown, so the part is repeated with the same msgid / 企业微信无应答，使用同一 msgid 重发";
+        boolean clientError = httpStatus >= 400 && httpStatus < 500 && httpStatus != 429;
         return clientError ? fail(explanation) : retryOrGiveUp(attempts, explanation);
     }
 

@@ -1,15 +1,15 @@
 package com.kfgateway.delivery.control;
 
-import com.kfgateway.conversation.entity.Conversation;
-import com.kfgateway.conversation.entity.Message;
-import com.kfgateway.conversation.entity.Message.Sender;
+import com.kfgateway.delivery.entity.PartPlanned;
+import com.kfgateway.delivery.entity.PartStatusChanged;
 import com.kfgateway.delivery.entity.SendAttempt;
-import com.kfgateway.delivery.entity.SendKind;
-import com.kfgateway.delivery.entity.SendRecord;
-import com.kfgateway.delivery.entity.SendRecord.Channel;
+import com.kfgateway.delivery.entity.SendLogEntry;
+import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,7 @@ import java.util.List;
  * Writes what is about to be sent into the send log, inside the caller's transaction (so "the message is answered"
  * and "these parts will go out" commit together). Every part gets its own msgid now and keeps it for every retry.
  * Text for kf/send_msg is split by bytes and fitted into the customer's remaining quota; when nothing may be sent,
- * one FAILED record says why and WeCom is not called.
+ * one FAILED entry says why and WeCom is not called. Each planned part is announced with {@link PartPlanned}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -33,82 +33,78 @@ public class SendPlanner {
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
 
+    @Inject
+    Event<PartPlanned> planned;
+
+    @Inject
+    Event<PartStatusChanged> changed;
+
     private final AnswerCondenser condenser = new AnswerCondenser();
 
-    /** kf/send_msg parts for {@code text}; empty for a blank text. */
-    public List<SendRecord> planText(Conversation conversation, Long answersMessageId, SendKind kind, String text,
-            String requestedBy, Instant now) {
-        SendQuota quota = quota(conversation, now);
+    /**
+     * kf/send_msg parts for {@code text}; empty for a blank text. {@code lastCustomerMessageAt} is when the customer
+     * last wrote: WeCom's quota counts from there.
+     */
+    public List<SendLogEntry> planText(SendRequest request, String text, Instant lastCustomerMessageAt, Instant now) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        SendQuota quota = quota(request.recipient().conversationId(), lastCustomerMessageAt, now);
         String refusal = quota.refusal();
         if (refusal != null) {
-            return List.of(refused(conversation, answersMessageId, kind, text, requestedBy, refusal, now));
+            return List.of(refused(request, text, refusal, now));
         }
         List<String> parts = condenser.parts(text, quota.remaining());
-        List<SendRecord> records = new ArrayList<>();
+        List<SendLogEntry> entries = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            SendRecord record = new SendRecord(msgid(answersMessageId, kind, i + 1, now), conversation.getId(), answersMessageId, kind,
-                    Channel.SEND_MSG, i + 1, parts.size(), parts.get(i), requestedBy, now);
-            em.persist(record);
-            storeOutbound(conversation, record, requestedBy, now);
-            records.add(record);
+            entries.add(persist(new SendLogEntry(msgid(request, i + 1, now), request.recipient(),
+                    request.answersMessageId(), request.answersMsgid(), request.kind(), Channel.SEND_MSG, i + 1,
+                    parts.size(), parts.get(i), request.requestedBy(), now), now));
         }
-        return records;
+        return entries;
     }
 
     /** One kf/send_msg_on_event part with a single-use code (welcome, queue notice) valid until {@code expiresAt}. */
-    public SendRecord planOnEvent(Conversation conversation, Long answersMessageId, SendKind kind, String code,
-            Instant expiresAt, String text, Instant now) {
-        SendRecord record = new SendRecord(msgid(answersMessageId, kind, 1, now), conversation.getId(),
-                answersMessageId, kind, Channel.SEND_MSG_ON_EVENT, 1, 1, new TextSplitter().first(text), null, now);
-        record.setEventCode(code);
-        record.setExpiresAt(expiresAt);
-        em.persist(record);
-        storeOutbound(conversation, record, null, now);
-        return record;
+    public SendLogEntry planOnEvent(SendRequest request, String code, Instant expiresAt, String text, Instant now) {
+        SendLogEntry entry = new SendLogEntry(msgid(request, 1, now), request.recipient(), request.answersMessageId(),
+                request.answersMsgid(), request.kind(), Channel.SEND_MSG_ON_EVENT, 1, 1, new TextSplitter().first(text),
+                request.requestedBy(), now);
+        entry.setEventCode(code);
+        entry.setExpiresAt(expiresAt);
+        return persist(entry, now);
+    }
+
+    public SendQuota quota(long conversationId, Instant lastCustomerMessageAt, Instant now) {
+        long used = lastCustomerMessageAt == null ? 0 : em.createNamedQuery(SendLogEntry.COUNT_SINCE, Long.class)
+                .setParameter("conversationId", conversationId).setParameter("channel", Channel.SEND_MSG)
+                .setParameter("statuses", USING_QUOTA).setParameter("since", lastCustomerMessageAt).getSingleResult();
+        return new SendQuota((int) used, lastCustomerMessageAt, now);
+    }
+
+    private SendLogEntry persist(SendLogEntry entry, Instant now) {
+        em.persist(entry);
+        planned.fire(new PartPlanned(entry.getRecipient(), entry.getMsgid(), entry.getAnswersMessageId(),
+                entry.getText(), entry.getRequestedBy(), now));
+        return entry;
     }
 
     /** Derived from the answered message when there is one (see {@link MsgIds#derived}), else random. */
-    private String msgid(Long answersMessageId, SendKind kind, int partNo, Instant now) {
-        Message answered = answersMessageId == null ? null : em.find(Message.class, answersMessageId);
-        return answered == null ? MsgIds.next(now) : MsgIds.derived(answered.getMsgid(), kind.name(), partNo);
+    private static String msgid(SendRequest request, int partNo, Instant now) {
+        return request.answersMsgid() == null ? MsgIds.next(now)
+                : MsgIds.derived(request.answersMsgid(), request.kind().name(), partNo);
     }
 
-    public SendQuota quota(Conversation conversation, Instant now) {
-        Instant since = conversation.getLastCustomerMessageAt();
-        long used = since == null ? 0 : em.createNamedQuery(SendRecord.COUNT_SINCE, Long.class)
-                .setParameter("conversationId", conversation.getId()).setParameter("channel", Channel.SEND_MSG)
-                .setParameter("statuses", USING_QUOTA).setParameter("since", since).getSingleResult();
-        return new SendQuota((int) used, since, now);
-    }
-
-    private SendRecord refused(Conversation conversation, Long answersMessageId, SendKind kind, String text,
-            String requestedBy, String refusal, Instant now) {
+    private SendLogEntry refused(SendRequest request, String text, String refusal, Instant now) {
         String kept = text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
-        SendRecord record = new SendRecord(MsgIds.next(now), conversation.getId(), answersMessageId, kind,
-                Channel.SEND_MSG, 1, 1, kept, requestedBy, now);
-        record.failed(null, null, "not sent / 未发送: " + refusal, now);
-        em.persist(record);
+        SendLogEntry entry = new SendLogEntry(MsgIds.next(now), request.recipient(), request.answersMessageId(),
+                request.answersMsgid(), request.kind(), Channel.SEND_MSG, 1, 1, kept, request.requestedBy(), now);
+        entry.failed(null, null, "not sent / 未发送: " + refusal, now);
+        em.persist(entry);
         em.flush();
-        em.persist(new SendAttempt(record.getId(), 0, now, SendAttempt.Outcome.REFUSED, null, null, 0, null,
-                requestedBy));
-        conversation.sendFailed();
-        return record;
-    }
-
-    /** sync_msg never returns what we send, so the history shows our parts only because we store them here. */
-    private void storeOutbound(Conversation conversation, SendRecord record, String requestedBy, Instant now) {
-        String raw = Json.createObjectBuilder().add("msgid", record.getMsgid()).add("msgtype", "text")
-                .add("text", Json.createObjectBuilder().add("content", record.getText())).build().toString();
-        Message message = new Message(record.getMsgid(), conversation.getId(), conversation.getOpenKfid(),
-                Message.Direction.OUT, requestedBy == null ? Sender.BOT : Sender.STAFF_CONSOLE, null, "text", raw,
-                now, now, Message.Handling.NONE);
-        message.setText(record.getText());
-        message.setServicerUserid(requestedBy);
-        message.handled(Message.Handling.NONE, "queued / 待发送");
-        em.persist(message);
-        conversation.messageStored(now, record.getText(), false);
+        em.persist(new SendAttempt(entry.getId(), 0, now, SendAttempt.Outcome.REFUSED, null, null, 0, null,
+                request.requestedBy()));
+        changed.fire(new PartStatusChanged(entry.getConversationId(), entry.getMsgid(), null, SendStatus.FAILED,
+                entry.getExplanation()));
+        return entry;
     }
 }

@@ -2,9 +2,9 @@ package com.kfgateway.doctor.boundary;
 
 import com.kfgateway.doctor.control.AccountProbe;
 import com.kfgateway.doctor.control.CallbackRules;
-import com.kfgateway.doctor.control.KfAccount;
+import com.kfgateway.wecom.entity.KfAccount;
 import com.kfgateway.doctor.control.LiveChecks;
-import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.doctor.control.SecretRules;
 import com.kfgateway.doctor.control.TimerRules;
 import com.kfgateway.doctor.entity.Check;

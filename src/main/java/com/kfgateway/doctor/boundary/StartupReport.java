@@ -1,6 +1,6 @@
 package com.kfgateway.doctor.boundary;
 
-import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Diagnosis;
 import com.kfgateway.doctor.entity.Phrase;

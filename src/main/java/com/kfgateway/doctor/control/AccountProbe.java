@@ -1,5 +1,6 @@
 package com.kfgateway.doctor.control;
 
+import com.kfgateway.wecom.entity.KfAccount;
 import java.util.List;
 
 /**

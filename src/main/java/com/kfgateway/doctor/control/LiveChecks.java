@@ -3,7 +3,6 @@ package com.kfgateway.doctor.control;
 import com.kfgateway.doctor.entity.Bilingual;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.wecom.control.AccessTokens;
-import com.kfgateway.wecom.control.AccountList;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.CredentialNotConfiguredException;
 import com.kfgateway.wecom.control.ErrorCatalogue;
@@ -11,13 +10,12 @@ import com.kfgateway.wecom.control.TokenStatus;
 import com.kfgateway.wecom.control.TokenUnavailableException;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.control.WeComException;
-import com.kfgateway.wecom.control.WeComResponse;
+import com.kfgateway.wecom.entity.KfAccount;
+import com.kfgateway.wecom.entity.Servicer;
 import com.kfgateway.wecom.entity.WeComError;
+import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,28 +61,25 @@ public class LiveChecks {
         if (!tokens.configured(Credential.KF)) {
             return AccountProbe.unreached("WECOM_CORP_ID / WECOM_KF_SECRET not set");
         }
-        try {
-            AccountList list = client.accountList();
-            List<KfAccount> accounts = list.accounts().stream().map(LiveChecks::account).toList();
-            return new AccountProbe(true, list.response().errcode(), null, accounts);
-        } catch (TokenUnavailableException e) {
-            return AccountProbe.unreached("KF token unavailable" + (e.errcode() == null ? "" : " (gettoken errcode "
-                    + e.errcode() + ")"));
-        } catch (WeComException | CredentialNotConfiguredException e) {
-            return AccountProbe.unreached(transport(e));
-        }
+        WeComReply<List<KfAccount>> list = client.accounts();
+        return switch (list.outcome()) {
+            case OK -> new AccountProbe(true, 0, null, list.value());
+            case ERRCODE -> new AccountProbe(true, list.errcode(), null, List.of());
+            case NO_TOKEN -> AccountProbe.unreached("KF token unavailable" + (list.errcode() == 0 ? ""
+                    : " (gettoken errcode " + list.errcode() + ")"));
+            case UNREACHABLE, NOT_CONFIGURED -> AccountProbe.unreached(unreached(list));
+        };
     }
 
     public Check servicers(KfAccount account) {
-        try {
-            WeComResponse answer = client.servicerList(account.openKfid());
-            if (!answer.ok()) {
-                return ServicerRules.check(account, answer.errcode(), meaning(answer.errcode()), List.of());
-            }
-            return ServicerRules.check(account, 0, null, servicersOf(answer.body()));
-        } catch (TokenUnavailableException | WeComException | CredentialNotConfiguredException e) {
-            return ServicerRules.check(account, -1, transport(e), List.of());
+        WeComReply<List<Servicer>> answer = client.servicers(account.openKfid());
+        if (answer.ok()) {
+            return ServicerRules.check(account, 0, null, answer.value());
         }
+        if (answer.outcome() == WeComReply.Outcome.ERRCODE) {
+            return ServicerRules.check(account, answer.errcode(), meaning(answer.errcode()), List.of());
+        }
+        return ServicerRules.check(account, -1, unreached(answer), List.of());
     }
 
     public Bilingual meaning(int errcode) {
@@ -96,22 +91,14 @@ public class LiveChecks {
         return catalogue.lookup(errcode);
     }
 
-    static List<ServicerRules.Servicer> servicersOf(JsonObject body) {
-        List<ServicerRules.Servicer> servicers = new ArrayList<>();
-        if (body != null && body.get("servicer_list") instanceof JsonArray list) {
-            for (var value : list) {
-                if (value instanceof JsonObject s && s.containsKey("userid")) {
-                    int status = s.get("status") instanceof JsonNumber n ? n.intValue() : 0;
-                    servicers.add(new ServicerRules.Servicer(s.getString("userid", "?"), status));
-                }
-            }
-        }
-        return servicers;
-    }
-
-    static KfAccount account(JsonObject json) {
-        return new KfAccount(json.getString("open_kfid", "?"), json.getString("name", "?"),
-                json.getBoolean("manage_privilege", false));
+    /** What went wrong on the way, without WeCom's message (it may name URLs). */
+    static String unreached(WeComReply<?> reply) {
+        return switch (reply.outcome()) {
+            case UNREACHABLE -> "WeCom not reached" + (reply.httpStatus() == 0 ? "" : " (HTTP " + reply.httpStatus()
+                    + ")");
+            case NOT_CONFIGURED -> "not configured";
+            default -> reply.outcome().name();
+        };
     }
 
     /** What went wrong on the way, without the exception message (it may name URLs). */

@@ -3,6 +3,8 @@ package com.kfgateway.doctor.control;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Phrase;
 import com.kfgateway.doctor.entity.Verdict;
+import com.kfgateway.wecom.entity.KfAccount;
+import com.kfgateway.wecom.entity.Servicer;
 import java.util.List;
 
 /**
@@ -10,13 +12,6 @@ import java.util.List;
  * those people (state 3), and every bot reply fails with 95018 — the classic "the bot stopped answering" cause.
  */
 public final class ServicerRules {
-
-    public record Servicer(String userid, int status) {
-
-        public boolean receiving() {
-            return status == 0;
-        }
-    }
 
     private ServicerRules() {
     }

@@ -1,6 +1,6 @@
 package com.kfgateway.sandbox.boundary;
 
-import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.sandbox.control.SandboxWeCom;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.ApiCall;

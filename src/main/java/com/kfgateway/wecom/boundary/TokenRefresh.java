@@ -78,11 +78,6 @@ public class TokenRefresh {
         }
     }
 
-    /** Runs the refresh as soon as possible, e.g. after the console unblocked a credential. */
-    public void runSoon() {
-        arm(Instant.now());
-    }
-
     public Instant nextRun() {
         return nextRun;
     }

@@ -27,6 +27,11 @@ public enum Credential {
         return this == APP ? config.appSecret() : config.kfSecret();
     }
 
+    /** The secret's fingerprint, the only form in which it may be shown or stored beside a send. */
+    public String fingerprint(WeComConfig config) {
+        return SecretFingerprint.of(secret(config));
+    }
+
     public boolean configured(WeComConfig config) {
         return config.corpId() != null && secret(config) != null;
     }

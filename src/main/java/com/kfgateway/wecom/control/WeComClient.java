@@ -1,5 +1,12 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.wecom.entity.Customer;
+import com.kfgateway.wecom.entity.KfAccount;
+import com.kfgateway.wecom.entity.MediaFile;
+import com.kfgateway.wecom.entity.Servicer;
+import com.kfgateway.wecom.entity.SessionState;
+import com.kfgateway.wecom.entity.SyncPage;
+import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,65 +16,34 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
 
 /**
- * The WeCom server API as this gateway uses it, with the retry policy WeCom documents: a rejected or expired token
- * is replaced and the call repeated once; "系统繁忙" (-1) is retried up to three times, but only for calls that are
- * safe to repeat. Sending and state changes are never repeated here: the delivery layer retries them with a fixed
- * msgid.
+ * The WeCom server API as this gateway uses it, in our types: every call answers a {@link WeComReply} and never
+ * throws for WeCom's sake (no connection, no token, not configured are outcomes). WeCom's JSON is built and read
+ * here and in {@link ItemReader}, nowhere else. Tokens and the documented retries are {@link WeComCalls}'.
  */
 @ApplicationScoped
 public class WeComClient {
 
-    /** 不合法的secret参数, 不合法的access_token, access_token已过期: a new token may fix it. */
-    static final Set<Integer> TOKEN_REJECTED = Set.of(40001, 40014, 42001);
-    static final int SYSTEM_BUSY = -1;
-    static final Set<String> NOT_IDEMPOTENT = Set.of("kf/send_msg", "kf/send_msg_on_event",
-            "kf/service_state/trans", "message/send");
     /** WeCom's limit for a text message's content, in UTF-8 bytes. */
     static final int TEXT_MAX_BYTES = 2048;
     private static final int ACCOUNT_PAGE = 100;
     private static final int MAX_ACCOUNT_PAGES = 100;
-    private static final Logger LOG = Logger.getLogger(WeComClient.class.getName());
+
+    @Inject
+    WeComCalls calls;
 
     @Inject
     WeComConfig config;
 
-    @Inject
-    WeComHttp http;
-
-    @Inject
-    AccessTokens tokens;
-
-    List<Duration> busyBackoff = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
-
-    public WeComClient() {
-    }
-
-    WeComClient(WeComConfig config, WeComHttp http, AccessTokens tokens) {
-        this.config = config;
-        this.http = http;
-        this.tokens = tokens;
-    }
-
-    public WeComResponse get(Credential credential, String path, Map<String, String> query) {
-        return call(credential, path, token -> http.get(path, query, token), WeComResponse::errcode);
-    }
-
-    public WeComResponse post(Credential credential, String path, JsonObject body) {
-        return call(credential, path, token -> http.post(path, Map.of(), token, body), WeComResponse::errcode);
-    }
-
     /** Empty or null cursor, sync token and account are left out of the request (they are optional). */
-    public SyncPage syncMsg(String cursor, String syncToken, String openKfid, int limit) {
+    public WeComReply<SyncPage> syncMsg(String cursor, String syncToken, String openKfid, int limit) {
         JsonObjectBuilder request = Json.createObjectBuilder();
         putIfPresent(request, "cursor", cursor);
         putIfPresent(request, "token", syncToken);
@@ -75,116 +51,158 @@ public class WeComClient {
         if (limit > 0) {
             request.add("limit", limit);
         }
-        WeComResponse answer = post(Credential.KF, "kf/sync_msg", request.build());
-        List<JsonObject> items = new ArrayList<>();
-        if (answer.ok() && answer.body().get("msg_list") instanceof JsonArray list) {
-            list.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).forEach(items::add);
-        }
-        return new SyncPage(answer.string("next_cursor"), answer.ok() && hasMore(answer.body().get("has_more")),
-                List.copyOf(items), answer);
+        Instant now = Instant.now();
+        return reply(() -> calls.post(Credential.KF, "kf/sync_msg", request.build()),
+                answer -> new SyncPage(answer.string("next_cursor"), hasMore(answer.body().get("has_more")),
+                        objects(answer.body().get("msg_list")).stream().map(item -> ItemReader.read(item, now))
+                                .toList()));
     }
 
-    public WeComResponse sendMsg(JsonObject message) {
-        return post(Credential.KF, "kf/send_msg", message);
+    /** A text part with our own msgid, which WeCom keeps unique per account (the idempotency key of every retry). */
+    public WeComReply<Void> sendText(String openKfid, String externalUserid, String msgid, String content) {
+        return send("kf/send_msg", Json.createObjectBuilder().add("touser", externalUserid).add("open_kfid", openKfid)
+                .add("msgid", msgid).add("msgtype", "text").add("text", text(content)).build());
     }
 
-    public WeComResponse sendMsgOnEvent(JsonObject message) {
-        return post(Credential.KF, "kf/send_msg_on_event", message);
+    /** An image, voice, video or file uploaded before with media/upload. */
+    public WeComReply<Void> sendMedia(String openKfid, String externalUserid, String msgid, String msgtype,
+            String mediaId) {
+        return send("kf/send_msg", Json.createObjectBuilder().add("touser", externalUserid).add("open_kfid", openKfid)
+                .add("msgid", msgid).add("msgtype", msgtype)
+                .add(msgtype, Json.createObjectBuilder().add("media_id", mediaId)).build());
     }
 
-    public WeComResponse serviceStateGet(String openKfid, String externalUserid) {
-        return post(Credential.KF, "kf/service_state/get", Json.createObjectBuilder().add("open_kfid", openKfid)
-                .add("external_userid", externalUserid).build());
+    /** A text on a single-use event code: welcome (20 s), queue notice or closing message. */
+    public WeComReply<Void> sendTextOnEvent(String code, String msgid, String content) {
+        return send("kf/send_msg_on_event", Json.createObjectBuilder().add("code", code).add("msgid", msgid)
+                .add("msgtype", "text").add("text", text(content)).build());
     }
 
-    /** {@code servicerUserid} is required by WeCom only for state 3 (人工接待); null leaves it out. */
-    public WeComResponse serviceStateTrans(String openKfid, String externalUserid, int state, String servicerUserid) {
-        JsonObjectBuilder request = Json.createObjectBuilder().add("open_kfid", openKfid)
-                .add("external_userid", externalUserid).add("service_state", state);
+    public WeComReply<SessionState> serviceState(String openKfid, String externalUserid) {
+        return reply(() -> calls.post(Credential.KF, "kf/service_state/get", customer(openKfid, externalUserid)
+                .build()), answer -> answer.body().get("service_state") instanceof JsonNumber state
+                        ? new SessionState(state.intValue(), state.intValue() == 3 ? answer.string("servicer_userid")
+                                : null)
+                        : null);
+    }
+
+    /**
+     * Moves the session; {@code servicerUserid} is required by WeCom only for state 3 (人工接待), null leaves it out.
+     * The value is the msg_code WeCom returns for a notice (first move to 2 or 3, or an end), or null.
+     */
+    public WeComReply<String> transferSession(String openKfid, String externalUserid, int state,
+            String servicerUserid) {
+        JsonObjectBuilder request = customer(openKfid, externalUserid).add("service_state", state);
         putIfPresent(request, "servicer_userid", servicerUserid);
-        return post(Credential.KF, "kf/service_state/trans", request.build());
+        return reply(() -> calls.post(Credential.KF, "kf/service_state/trans", request.build()),
+                answer -> answer.string("msg_code"));
     }
 
-    public AccountList accountList() {
-        List<JsonObject> accounts = new ArrayList<>();
-        WeComResponse answer = null;
-        for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
-            answer = post(Credential.KF, "kf/account/list", Json.createObjectBuilder()
-                    .add("offset", page * ACCOUNT_PAGE).add("limit", ACCOUNT_PAGE).build());
-            if (!answer.ok() || !(answer.body().get("account_list") instanceof JsonArray list)) {
-                break;
-            }
-            list.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).forEach(accounts::add);
-            if (list.size() < ACCOUNT_PAGE) {
-                break;
-            }
-        }
-        return new AccountList(List.copyOf(accounts), answer);
-    }
-
-    public WeComResponse servicerList(String openKfid) {
-        return get(Credential.KF, "kf/servicer/list", Map.of("open_kfid", openKfid));
+    public WeComReply<List<Servicer>> servicers(String openKfid) {
+        return reply(() -> calls.get(Credential.KF, "kf/servicer/list", Map.of("open_kfid", openKfid)),
+                answer -> objects(answer.body().get("servicer_list")).stream().filter(s -> s.containsKey("userid"))
+                        .map(s -> new Servicer(s.getString("userid", "?"), Integer.valueOf(0).equals(
+                                ItemReader.integer(s, "status"))))
+                        .toList());
     }
 
     /** At most 100 ids per call, as WeCom allows; the enter-session context is not requested. */
-    public WeComResponse customerBatchGet(List<String> externalUserids) {
+    public WeComReply<List<Customer>> customers(List<String> externalUserids) {
         if (externalUserids.isEmpty() || externalUserids.size() > 100) {
             throw new IllegalArgumentException("kf/customer/batchget takes 1 to 100 ids, not " + externalUserids.size());
         }
-        return post(Credential.KF, "kf/customer/batchget", Json.createObjectBuilder()
+        return reply(() -> calls.post(Credential.KF, "kf/customer/batchget", Json.createObjectBuilder()
                 .add("external_userid_list", Json.createArrayBuilder(externalUserids))
-                .add("need_enter_session_context", 0).build());
+                .add("need_enter_session_context", 0).build()),
+                answer -> objects(answer.body().get("customer_list")).stream()
+                        .map(c -> new Customer(c.getString("external_userid", ""), c.getString("nickname", null)))
+                        .toList());
     }
 
     /** A text to staff through the self-built app; {@code toUser} may list several userids joined by "|". */
-    public WeComResponse messageSend(String toUser, String text) {
+    public WeComReply<Void> notifyStaff(String toUser, String text) {
         Integer agentId = config.agentId();
         if (agentId == null) {
-            throw new CredentialNotConfiguredException(Credential.APP, "WECOM_AGENT_ID");
+            return WeComReply.notConfigured(new CredentialNotConfiguredException(Credential.APP, "WECOM_AGENT_ID")
+                    .getMessage());
         }
         JsonObject request = Json.createObjectBuilder().add("touser", toUser).add("msgtype", "text")
-                .add("agentid", agentId)
-                .add("text", Json.createObjectBuilder().add("content", truncateUtf8(text, TEXT_MAX_BYTES))).build();
-        return post(Credential.APP, "message/send", request);
+                .add("agentid", agentId).add("text", text(truncateUtf8(text, TEXT_MAX_BYTES))).build();
+        return reply(() -> calls.post(Credential.APP, "message/send", request), answer -> null);
     }
 
-    public MediaDownload mediaGet(String mediaId) {
-        return call(Credential.KF, "media/get", token -> http.download("media/get", Map.of("media_id", mediaId), token),
-                MediaDownload::errcode);
-    }
-
-    /** A token fetch outside the cache, for checks that must see WeCom's own answer. Never retried. */
-    public WeComResponse gettoken(String corpId, String secret) {
-        return http.gettoken(corpId, secret);
-    }
-
-    private <T> T call(Credential credential, String path, Function<String, T> exchange, ToIntFunction<T> errcodeOf) {
-        boolean repeatable = !NOT_IDEMPOTENT.contains(path);
-        boolean tokenReplaced = false;
-        int busyRetries = 0;
-        while (true) {
-            String token = tokens.token(credential);
-            T answer = exchange.apply(token);
-            int errcode = errcodeOf.applyAsInt(answer);
-            if (TOKEN_REJECTED.contains(errcode) && !tokenReplaced) {
-                LOG.fine(() -> path + " answered errcode " + errcode + ": replacing the token and asking once more");
-                tokens.invalidate(credential, token);
-                tokenReplaced = true;
-            } else if (errcode == SYSTEM_BUSY && repeatable && busyRetries < busyBackoff.size()) {
-                pause(busyBackoff.get(busyRetries++));
-            } else {
-                return answer;
+    /** Every KF account, page by page; a failing page fails the whole list. */
+    public WeComReply<List<KfAccount>> accounts() {
+        List<KfAccount> accounts = new ArrayList<>();
+        for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
+            int offset = page * ACCOUNT_PAGE;
+            WeComReply<List<KfAccount>> one = reply(() -> calls.post(Credential.KF, "kf/account/list",
+                    Json.createObjectBuilder().add("offset", offset).add("limit", ACCOUNT_PAGE).build()),
+                    answer -> objects(answer.body().get("account_list")).stream()
+                            .map(a -> new KfAccount(a.getString("open_kfid", "?"), a.getString("name", "?"),
+                                    a.getBoolean("manage_privilege", false)))
+                            .toList());
+            if (!one.ok()) {
+                return one;
+            }
+            accounts.addAll(one.value());
+            if (one.value().size() < ACCOUNT_PAGE) {
+                break;
             }
         }
+        return WeComReply.ok(List.copyOf(accounts));
     }
 
-    private static void pause(Duration backoff) {
+    /** A customer's media by media_id (valid 3 days); WeCom's JSON error when it has expired. */
+    public WeComReply<MediaFile> media(String mediaId) {
+        return outcome(() -> {
+            MediaDownload download = calls.download(Credential.KF, "media/get", Map.of("media_id", mediaId));
+            return download.ok() ? WeComReply.ok(new MediaFile(download.bytes(), download.contentType(),
+                    download.fileName())) : failed(download.error());
+        });
+    }
+
+    private WeComReply<Void> send(String path, JsonObject body) {
+        return reply(() -> calls.post(Credential.KF, path, body), answer -> null);
+    }
+
+    private static <T> WeComReply<T> reply(Supplier<WeComResponse> call, Function<WeComResponse, T> read) {
+        return outcome(() -> {
+            WeComResponse answer = call.get();
+            return answer.ok() ? WeComReply.ok(read.apply(answer)) : failed(answer);
+        });
+    }
+
+    private static <T> WeComReply<T> failed(WeComResponse answer) {
+        return WeComReply.errcode(answer.errcode(), answer.errmsg());
+    }
+
+    /** The one place where a call that did not get WeCom's answer becomes an outcome instead of an exception. */
+    private static <T> WeComReply<T> outcome(Supplier<WeComReply<T>> call) {
         try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WeComException(WeComException.Kind.INTERRUPTED, 0, "interrupted while waiting to retry", e);
+            return call.get();
+        } catch (WeComException e) {
+            return WeComReply.unreachable(e.getMessage(), e.httpStatus());
+        } catch (TokenUnavailableException e) {
+            return WeComReply.noToken(e.errcode() == null ? 0 : e.errcode(), e.getMessage());
+        } catch (CredentialNotConfiguredException e) {
+            return WeComReply.notConfigured(e.getMessage());
         }
+    }
+
+    private static List<JsonObject> objects(JsonValue value) {
+        if (!(value instanceof JsonArray list)) {
+            return List.of();
+        }
+        return list.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+    }
+
+    private static JsonObjectBuilder customer(String openKfid, String externalUserid) {
+        return Json.createObjectBuilder().add("open_kfid", openKfid).add("external_userid", externalUserid);
+    }
+
+    private static JsonObjectBuilder text(String content) {
+        return Json.createObjectBuilder().add("content", content);
     }
 
     private static boolean hasMore(JsonValue value) {

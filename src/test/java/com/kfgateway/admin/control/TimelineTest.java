@@ -8,8 +8,9 @@ import com.kfgateway.admin.control.TimelineItem.Speaker;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange;
+import com.kfgateway.delivery.entity.Recipient;
 import com.kfgateway.delivery.entity.SendKind;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class TimelineTest {
     @Test
     void sendPartIsShownOnTheOutboundMessageWithTheSameMsgid() {
         Message answer = message("ours-1", Message.Direction.OUT, Message.Sender.BOT, T0.plusSeconds(2));
-        SendRecord part = send("ours-1", SendKind.ANSWER, T0.plusSeconds(1));
+        SendLogEntry part = send("ours-1", SendKind.ANSWER, T0.plusSeconds(1));
         List<TimelineItem> items = Timeline.merge(List.of(answer), List.of(part), Map.of(), List.of(), Set.of());
         assertEquals(1, items.size());
         assertSame(part, items.get(0).send());
@@ -32,7 +33,7 @@ class TimelineTest {
 
     @Test
     void sendPartWithoutStoredMessageAppearsOnItsOwnAndStaffRepliesAsStaff() {
-        SendRecord reply = send("ours-2", SendKind.STAFF_REPLY, T0);
+        SendLogEntry reply = send("ours-2", SendKind.STAFF_REPLY, T0);
         List<TimelineItem> items = Timeline.merge(List.of(), List.of(reply), Map.of(), List.of(), Set.of());
         assertEquals(Speaker.STAFF, items.get(0).speaker());
         assertEquals("hello", items.get(0).text());
@@ -41,7 +42,7 @@ class TimelineTest {
     @Test
     void inboundMessagesNeverCarryASendEvenWithACollidingMsgid() {
         Message customer = message("same", Message.Direction.IN, Message.Sender.CUSTOMER, T0);
-        SendRecord part = send("same", SendKind.ANSWER, T0.plusSeconds(1));
+        SendLogEntry part = send("same", SendKind.ANSWER, T0.plusSeconds(1));
         List<TimelineItem> items = Timeline.merge(List.of(customer), List.of(part), Map.of(), List.of(), Set.of());
         assertEquals(2, items.size());
         assertNull(items.get(0).send());
@@ -52,7 +53,7 @@ class TimelineTest {
         Message customer = message("c1", Message.Direction.IN, Message.Sender.CUSTOMER, T0);
         ServiceStateChange change = new ServiceStateChange(1L, ServiceState.BOT, ServiceState.HUMAN, "alice",
                 ServiceStateChange.Source.CONSOLE, null, T0.plusSeconds(5));
-        SendRecord part = send("ours-3", SendKind.ANSWER, T0.plusSeconds(3));
+        SendLogEntry part = send("ours-3", SendKind.ANSWER, T0.plusSeconds(3));
         List<TimelineItem> items = Timeline.merge(List.of(customer), List.of(part), Map.of(), List.of(change),
                 Set.of());
         assertEquals(List.of(Speaker.CUSTOMER, Speaker.BOT, Speaker.SYSTEM),
@@ -76,7 +77,8 @@ class TimelineTest {
         return m;
     }
 
-    private static SendRecord send(String msgid, SendKind kind, Instant at) {
-        return new SendRecord(msgid, 1L, null, kind, SendRecord.Channel.SEND_MSG, 1, 1, "hello", null, at);
+    private static SendLogEntry send(String msgid, SendKind kind, Instant at) {
+        return new SendLogEntry(msgid, new Recipient(1L, "wk1", "wm1"), null, null, kind,
+                SendLogEntry.Channel.SEND_MSG, 1, 1, "hello", null, at);
     }
 }

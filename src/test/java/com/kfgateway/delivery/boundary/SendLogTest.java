@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.delivery.entity.Recipient;
 import com.kfgateway.delivery.entity.SendKind;
 import com.kfgateway.delivery.entity.SendOutcome;
-import com.kfgateway.delivery.entity.SendRecord;
+import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,16 +17,16 @@ class SendLogTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-    private final SendRecord record = new SendRecord("kfd1", 7L, 3L, SendKind.ANSWER, SendRecord.Channel.SEND_MSG,
-            1, 1, "Hello! How can I help you?", null, NOW);
+    private final SendLogEntry entry = new SendLogEntry("kfd1", new Recipient(7L, "wk1", "wm1"), 3L,
+            "m3", SendKind.ANSWER, SendLogEntry.Channel.SEND_MSG, 1, 1, "Hello! How can I help you?", null, NOW);
 
     @Test
     void aResendThatGoesThroughReportsNoErrcodeOfTheFailureItRecoveredFrom() {
-        record.failed(95018, "no right", "the session's state does not allow sending", NOW);
-        record.requeue("admin", NOW.plusSeconds(60));
-        record.sent(NOW.plusSeconds(61));
+        entry.failed(95018, "no right", "the session's state does not allow sending", NOW);
+        entry.requeue("admin", NOW.plusSeconds(60));
+        entry.sent(NOW.plusSeconds(61));
 
-        SendOutcome outcome = SendLog.outcome(record);
+        SendOutcome outcome = SendLog.outcome(entry);
 
         assertTrue(outcome.accepted());
         assertEquals(SendStatus.SENT, outcome.status());
@@ -35,9 +36,9 @@ class SendLogTest {
 
     @Test
     void aFailedSendReportsItsErrcodeAndExplanation() {
-        record.failed(95018, "no right", "the session's state does not allow sending", NOW);
+        entry.failed(95018, "no right", "the session's state does not allow sending", NOW);
 
-        SendOutcome outcome = SendLog.outcome(record);
+        SendOutcome outcome = SendLog.outcome(entry);
 
         assertFalse(outcome.accepted());
         assertEquals(95018, outcome.errcode());

@@ -3,7 +3,7 @@ package com.kfgateway.doctor.boundary;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.wecom.control.SecretFingerprint;
 import org.junit.jupiter.api.Test;
 
 class StartupReportTest {

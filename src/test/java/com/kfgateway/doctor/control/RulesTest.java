@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.doctor.entity.Verdict;
+import com.kfgateway.wecom.entity.KfAccount;
+import com.kfgateway.wecom.entity.Servicer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,8 @@ class RulesTest {
 
     @Test
     void receivingReceptionistsAreAWarningThatExplains95018() {
-        var check = ServicerRules.check(SHOP, 0, null, List.of(new ServicerRules.Servicer("alice", 0),
-                new ServicerRules.Servicer("bob", 1)));
+        var check = ServicerRules.check(SHOP, 0, null, List.of(new Servicer("alice", true),
+                new Servicer("bob", false)));
         assertEquals(Verdict.AMBER, check.verdict());
         assertTrue(check.finding(Locale.ENGLISH).contains("alice"));
         assertTrue(check.finding(Locale.ENGLISH).contains("95018"));
@@ -26,7 +28,7 @@ class RulesTest {
     @Test
     void nobodyReceivingLeavesSessionsToTheBot() {
         assertEquals(Verdict.GREEN, ServicerRules.check(SHOP, 0, null,
-                List.of(new ServicerRules.Servicer("bob", 1))).verdict());
+                List.of(new Servicer("bob", false))).verdict());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.SecretVerdict;
 import com.kfgateway.doctor.entity.Verdict;
+import com.kfgateway.wecom.entity.KfAccount;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

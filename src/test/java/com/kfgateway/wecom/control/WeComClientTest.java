@@ -3,9 +3,14 @@ package com.kfgateway.wecom.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.wecom.entity.KfAccount;
+import com.kfgateway.wecom.entity.MediaFile;
+import com.kfgateway.wecom.entity.Servicer;
+import com.kfgateway.wecom.entity.SessionState;
+import com.kfgateway.wecom.entity.SyncPage;
+import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -42,7 +47,13 @@ class WeComClientTest {
     private static WeComClient client(WeComConfig config, Duration timeout) {
         WeComHttp http = new WeComHttp(config, timeout);
         AccessTokens tokens = new AccessTokens(config, http, new InMemoryTokenStore(), Clock.systemUTC());
-        return new WeComClient(config, http, tokens);
+        WeComCalls calls = new WeComCalls();
+        calls.http = http;
+        calls.tokens = tokens;
+        WeComClient client = new WeComClient();
+        client.calls = calls;
+        client.config = config;
+        return client;
     }
 
     @Test
@@ -50,10 +61,10 @@ class WeComClientTest {
         wecom.script("kf/sync_msg", "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}",
                 "{\"errcode\":0,\"errmsg\":\"ok\",\"next_cursor\":\"c2\",\"has_more\":0,\"msg_list\":[]}");
 
-        SyncPage page = client.syncMsg("c1", null, null, 1000);
+        WeComReply<SyncPage> page = client.syncMsg("c1", null, null, 1000);
 
         assertTrue(page.ok());
-        assertEquals("c2", page.nextCursor());
+        assertEquals("c2", page.value().nextCursor());
         List<FakeWeCom.Request> calls = wecom.requests("kf/sync_msg");
         assertEquals(2, calls.size());
         assertEquals("token-1", calls.get(0).query().get("access_token"));
@@ -66,9 +77,9 @@ class WeComClientTest {
         wecom.script("kf/service_state/get", "{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}",
                 "{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}");
 
-        WeComResponse answer = client.serviceStateGet("wk1", "wm1");
+        WeComReply<SessionState> answer = client.serviceState("wk1", "wm1");
 
-        assertEquals(40014, answer.errcode());
+        assertTrue(answer.is(40014));
         assertEquals(2, wecom.requests("kf/service_state/get").size());
     }
 
@@ -77,10 +88,10 @@ class WeComClientTest {
         wecom.script("kf/sync_msg", "{\"errcode\":-1,\"errmsg\":\"system busy\"}",
                 "{\"errcode\":-1,\"errmsg\":\"system busy\"}", "{\"errcode\":0,\"next_cursor\":\"c\",\"has_more\":1}");
 
-        SyncPage page = client.syncMsg(null, null, null, 0);
+        WeComReply<SyncPage> page = client.syncMsg(null, null, null, 0);
 
         assertTrue(page.ok());
-        assertTrue(page.hasMore());
+        assertTrue(page.value().hasMore());
         assertEquals(3, wecom.requests("kf/sync_msg").size());
     }
 
@@ -89,7 +100,7 @@ class WeComClientTest {
         wecom.script("kf/servicer/list", "{\"errcode\":-1}", "{\"errcode\":-1}", "{\"errcode\":-1}", "{\"errcode\":-1}",
                 "{\"errcode\":0}");
 
-        assertEquals(-1, client.servicerList("wk1").errcode());
+        assertTrue(client.servicers("wk1").is(-1), "WeCom's own busy is an errcode, not an unreachable WeCom");
         assertEquals(4, wecom.requests("kf/servicer/list").size());
     }
 
@@ -97,12 +108,14 @@ class WeComClientTest {
     void sendMsgIsNeverRetriedOnSystemBusy() {
         wecom.script("kf/send_msg", "{\"errcode\":-1,\"errmsg\":\"system busy\"}");
 
-        WeComResponse answer = client.sendMsg(Json.createObjectBuilder().add("touser", "wm1").add("open_kfid", "wk1")
-                .add("msgid", "fixed-1").add("msgtype", "text")
-                .add("text", Json.createObjectBuilder().add("content", "hi")).build());
+        WeComReply<Void> answer = client.sendText("wk1", "wm1", "fixed-1", "hi");
 
-        assertEquals(-1, answer.errcode());
+        assertTrue(answer.is(-1));
         assertEquals(1, wecom.requests("kf/send_msg").size());
+        JsonObject sent = Json.createReader(new StringReader(wecom.requests("kf/send_msg").get(0).body())).readObject();
+        assertEquals("wm1", sent.getString("touser"));
+        assertEquals("fixed-1", sent.getString("msgid"));
+        assertEquals("hi", sent.getJsonObject("text").getString("content"));
     }
 
     @Test
@@ -110,8 +123,8 @@ class WeComClientTest {
         wecom.script("kf/service_state/trans", "{\"errcode\":-1}");
         wecom.script("message/send", "{\"errcode\":-1}");
 
-        client.serviceStateTrans("wk1", "wm1", 2, null);
-        client.messageSend("alice", "hello");
+        client.transferSession("wk1", "wm1", 2, null);
+        client.notifyStaff("alice", "hello");
 
         assertEquals(1, wecom.requests("kf/service_state/trans").size());
         assertEquals(1, wecom.requests("message/send").size());
@@ -121,11 +134,10 @@ class WeComClientTest {
     void missingErrcodeMeansSuccess() {
         wecom.script("kf/sync_msg", "{\"next_cursor\":\"c9\",\"has_more\":0,\"msg_list\":[{\"msgid\":\"m1\"}]}");
 
-        SyncPage page = client.syncMsg(null, null, null, 0);
+        WeComReply<SyncPage> page = client.syncMsg(null, null, null, 0);
 
         assertTrue(page.ok());
-        assertEquals(0, page.response().errcode());
-        assertEquals("m1", page.items().get(0).getString("msgid"));
+        assertEquals("m1", page.value().items().get(0).msgid());
     }
 
     @Test
@@ -133,20 +145,40 @@ class WeComClientTest {
         wecom.script("kf/service_state/get", "{\"errcode\":0,\"errmsg\":\"error: failed\"}",
                 "{\"errcode\":95018,\"errmsg\":\"ok\"}");
 
-        assertTrue(client.serviceStateGet("wk1", "wm1").ok());
-        assertFalse(client.serviceStateGet("wk1", "wm1").ok());
+        assertTrue(client.serviceState("wk1", "wm1").ok());
+        assertFalse(client.serviceState("wk1", "wm1").ok());
     }
 
     @Test
-    void unknownFieldsAreKept() {
+    void serviceStateNamesTheServicerOnlyInStateThree() {
         wecom.script("kf/service_state/get",
-                "{\"errcode\":0,\"service_state\":3,\"servicer_userid\":\"bob\",\"brand_new\":{\"x\":1}}");
+                "{\"errcode\":0,\"service_state\":3,\"servicer_userid\":\"bob\",\"brand_new\":{\"x\":1}}",
+                "{\"errcode\":0,\"service_state\":1,\"servicer_userid\":\"bob\"}");
 
-        WeComResponse answer = client.serviceStateGet("wk1", "wm1");
+        assertEquals(new SessionState(3, "bob"), client.serviceState("wk1", "wm1").value());
+        assertEquals(new SessionState(1, null), client.serviceState("wk1", "wm1").value());
+    }
 
-        assertEquals(1, answer.body().getJsonObject("brand_new").getInt("x"));
-        assertTrue(answer.rawJson().contains("brand_new"));
-        assertEquals("bob", answer.string("servicer_userid"));
+    @Test
+    void transferReturnsWeComsMsgCode() {
+        wecom.script("kf/service_state/trans", "{\"errcode\":0,\"msg_code\":\"MSG_CODE\"}");
+
+        WeComReply<String> moved = client.transferSession("wk1", "wm1", 3, "alice");
+
+        assertEquals("MSG_CODE", moved.value());
+        JsonObject sent = Json.createReader(new StringReader(wecom.requests("kf/service_state/trans").get(0).body()))
+                .readObject();
+        assertEquals(3, sent.getInt("service_state"));
+        assertEquals("alice", sent.getString("servicer_userid"));
+    }
+
+    @Test
+    void servicersAreReceivingOnlyWithStatusZero() {
+        wecom.script("kf/servicer/list", "{\"errcode\":0,\"servicer_list\":[{\"userid\":\"alice\",\"status\":0},"
+                + "{\"userid\":\"bob\",\"status\":1},{\"department_id\":7}]}");
+
+        assertEquals(List.of(new Servicer("alice", true), new Servicer("bob", false)),
+                client.servicers("wk1").value());
     }
 
     @Test
@@ -165,11 +197,12 @@ class WeComClientTest {
         WeComClient impatient = client(wecom.config(KF_SECRET, APP_SECRET), Duration.ofSeconds(1));
         wecom.script("kf/sync_msg", FakeWeCom.Reply.json("{\"errcode\":0}").delayed(2500));
 
-        WeComException failure = assertThrows(WeComException.class, () -> impatient.syncMsg(null, null, null, 0));
+        WeComReply<SyncPage> failure = impatient.syncMsg(null, null, null, 0);
 
-        assertEquals(WeComException.Kind.TIMEOUT, failure.kind());
-        assertTrue(failure.getMessage().contains("access_token=***"), failure.getMessage());
-        assertFalse(failure.getMessage().contains("token-1"), failure.getMessage());
+        assertEquals(WeComReply.Outcome.UNREACHABLE, failure.outcome());
+        assertTrue(failure.detail().contains("no answer within"), failure.detail());
+        assertTrue(failure.detail().contains("access_token=***"), failure.detail());
+        assertFalse(failure.detail().contains("token-1"), failure.detail());
     }
 
     @Test
@@ -177,11 +210,11 @@ class WeComClientTest {
         wecom.script("kf/account/list", new FakeWeCom.Reply(502, "text/html", Map.of(),
                 "<html>bad gateway</html>".getBytes(StandardCharsets.UTF_8), 0));
 
-        WeComException failure = assertThrows(WeComException.class, () -> client.accountList());
+        WeComReply<List<KfAccount>> failure = client.accounts();
 
-        assertEquals(WeComException.Kind.HTTP_STATUS, failure.kind());
+        assertEquals(WeComReply.Outcome.UNREACHABLE, failure.outcome());
         assertEquals(502, failure.httpStatus());
-        assertFalse(failure.getMessage().contains("token-1"), failure.getMessage());
+        assertFalse(failure.detail().contains("token-1"), failure.detail());
     }
 
     @Test
@@ -189,9 +222,10 @@ class WeComClientTest {
         wecom.script("kf/service_state/get", new FakeWeCom.Reply(200, "text/html", Map.of(),
                 "<html>captive portal</html>".getBytes(StandardCharsets.UTF_8), 0));
 
-        WeComException failure = assertThrows(WeComException.class, () -> client.serviceStateGet("wk1", "wm1"));
+        WeComReply<SessionState> failure = client.serviceState("wk1", "wm1");
 
-        assertEquals(WeComException.Kind.NOT_JSON, failure.kind());
+        assertEquals(WeComReply.Outcome.UNREACHABLE, failure.outcome());
+        assertTrue(failure.detail().contains("not a JSON object"), failure.detail());
     }
 
     @Test
@@ -206,7 +240,8 @@ class WeComClientTest {
 
     @Test
     void responseToStringHidesTheAccessToken() {
-        WeComResponse answer = client.gettoken("wwcorp", KF_SECRET);
+        WeComResponse answer = new WeComHttp(wecom.config(KF_SECRET, APP_SECRET), Duration.ofSeconds(10))
+                .gettoken("wwcorp", KF_SECRET);
 
         assertTrue(answer.ok());
         assertFalse(answer.toString().contains("token-"), answer.toString());
@@ -216,16 +251,16 @@ class WeComClientTest {
     void unconfiguredCredentialFailsBeforeAnyRequest() {
         WeComClient unconfigured = client(wecom.config(null, APP_SECRET), Duration.ofSeconds(10));
 
-        CredentialNotConfiguredException failure = assertThrows(CredentialNotConfiguredException.class,
-                () -> unconfigured.syncMsg(null, null, null, 0));
+        WeComReply<SyncPage> failure = unconfigured.syncMsg(null, null, null, 0);
 
-        assertTrue(failure.getMessage().contains("WECOM_KF_SECRET"));
+        assertEquals(WeComReply.Outcome.NOT_CONFIGURED, failure.outcome());
+        assertTrue(failure.detail().contains("WECOM_KF_SECRET"));
         assertTrue(wecom.requests().isEmpty());
     }
 
     @Test
     void messageSendUsesTheAppSecretAndAgentId() {
-        client.messageSend("alice|bob", "new conversation waiting");
+        assertTrue(client.notifyStaff("alice|bob", "new conversation waiting").ok());
 
         assertEquals(APP_SECRET, wecom.requests("gettoken").get(0).query().get("corpsecret"));
         JsonObject sent = Json.createReader(new StringReader(wecom.requests("message/send").get(0).body())).readObject();
@@ -252,10 +287,10 @@ class WeComClientTest {
                 .collect(Collectors.joining(",", "{\"errcode\":0,\"account_list\":[", "]}"));
         wecom.script("kf/account/list", firstPage, "{\"errcode\":0,\"account_list\":[{\"open_kfid\":\"wk100\"}]}");
 
-        AccountList accounts = client.accountList();
+        WeComReply<List<KfAccount>> accounts = client.accounts();
 
         assertTrue(accounts.ok());
-        assertEquals(101, accounts.accounts().size());
+        assertEquals(101, accounts.value().size());
         List<FakeWeCom.Request> calls = wecom.requests("kf/account/list");
         assertEquals(2, calls.size());
         assertTrue(calls.get(1).body().contains("\"offset\":100"));
@@ -267,12 +302,12 @@ class WeComClientTest {
         wecom.script("media/get", new FakeWeCom.Reply(200, "image/png",
                 Map.of("Content-Disposition", "attachment; filename=\"a.png\""), image, 0));
 
-        MediaDownload media = client.mediaGet("MEDIA_ID");
+        WeComReply<MediaFile> media = client.media("MEDIA_ID");
 
         assertTrue(media.ok());
-        assertArrayEquals(image, media.bytes());
-        assertEquals("image/png", media.contentType());
-        assertEquals("a.png", media.fileName());
+        assertArrayEquals(image, media.value().bytes());
+        assertEquals("image/png", media.value().contentType());
+        assertEquals("a.png", media.value().fileName());
         assertEquals("MEDIA_ID", wecom.requests("media/get").get(0).query().get("media_id"));
     }
 
@@ -280,9 +315,9 @@ class WeComClientTest {
     void mediaGetReturnsWeComsErrorWhenJsonComesBack() {
         wecom.script("media/get", "{\"errcode\":40007,\"errmsg\":\"invalid media_id\"}");
 
-        MediaDownload media = client.mediaGet("EXPIRED");
+        WeComReply<MediaFile> media = client.media("EXPIRED");
 
         assertFalse(media.ok());
-        assertEquals(40007, media.errcode());
+        assertTrue(media.is(40007));
     }
 }

@@ -1,0 +1,104 @@
+package com.kfgateway.conversation.control.answering;
+
+import com.kfgateway.assistant.boundary.Assistant;
+import com.kfgateway.assistant.entity.Answer;
+import com.kfgateway.conversation.control.SingleFlight;
+import com.kfgateway.conversation.control.handover.Handover;
+import com.kfgateway.conversation.control.sync.Ingested;
+import com.kfgateway.database.ConflictRetry;
+import com.kfgateway.delivery.boundary.SendLog;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers a conversation's PENDING messages one at a time, oldest first, on a per-conversation serial queue: one
+ * customer's messages strictly in order, other customers in parallel (a slow model for one never delays another).
+ * For each: the session gate, the assistant (outside any transaction), then ONE transaction marking the message
+ * ANSWERED with the answer's send-log parts, then the dispatcher. A handover answer goes out as the handover notice.
+ */
+@ApplicationScoped
+public class Answerer {
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AnswerStore store;
+
+    @Inject
+    SessionGate gate;
+
+    @Inject
+    Assistant assistant;
+
+    @Inject
+    SendLog sendLog;
+
+    @Inject
+    Handover handover;
+
+    private SingleFlight<Long> flights;
+
+    @PostConstruct
+    void init() {
+        flights = new SingleFlight<>("answering", executor);
+    }
+
+    /** A page was stored: its conversations with new work are queued, each behind its own current work. */
+    void pageStored(@Observes Ingested ingested) {
+        ingested.toAnswer().forEach(this::request);
+    }
+
+    /** Returns at once; runs now or right after the conversation's current work. */
+    public void request(long conversationId) {
+        flights.request(conversationId, () -> work(conversationId));
+    }
+
+    void work(long conversationId) {
+        for (AnswerStore.Pending pending = store.next(conversationId); pending != null;
+                pending = store.next(conversationId)) {
+            answer(pending);
+        }
+        Instant nextRetry = sendLog.dispatch(conversationId);
+        if (nextRetry != null) {
+            later(conversationId, Duration.between(Instant.now(), nextRetry));
+        }
+    }
+
+    private void answer(AnswerStore.Pending pending) {
+        SessionGate.Verdict verdict = gate.check(pending.conversation());
+        if (verdict.silence() != null) {
+            ConflictRetry.run(() -> store.skipped(pending.messageId(), "not answered: " + verdict.silence()));
+            return;
+        }
+        Answer answer = assistant.answer(pending.question());
+        if (!ConflictRetry.run(() -> store.answered(pending.messageId(), answer, verdict.note(), !answer.handover()))) {
+            return;
+        }
+        if (answer.handover()) {
+            handover.start(pending.conversation(), pending.message(), answer.text());
+        } else {
+            sendLog.dispatch(pending.conversation().getId());
+        }
+    }
+
+    private void later(long conversationId, Duration delay) {
+        try {
+            scheduler.schedule(() -> request(conversationId), Math.max(50, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The recovery timer finds due parts within seconds anyway.
+        }
+    }
+}

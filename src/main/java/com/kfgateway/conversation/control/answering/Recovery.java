@@ -1,0 +1,65 @@
+package com.kfgateway.conversation.control.answering;
+
+import com.kfgateway.conversation.control.sync.Puller;
+import com.kfgateway.conversation.entity.Message;
+import com.kfgateway.delivery.boundary.SendLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks up what a crash, a restart or a full executor left behind: conversations with PENDING messages (answered;
+ * nothing was sent for them) and send-log parts that are due (sent with their own msgid, so WeCom de-duplicates a
+ * part whose success we never saw). Queuing twice is harmless: answering coalesces per conversation.
+ */
+@ApplicationScoped
+public class Recovery {
+
+    @PersistenceContext(unitName = "kf-gateway")
+    EntityManager em;
+
+    @Inject
+    SendLog sendLog;
+
+    @Inject
+    Answerer answerer;
+
+    @Inject
+    Puller puller;
+
+    @Inject
+    Recovery self;
+
+    /**
+     * After a start: pull every account we pulled before, from its stored cursor, without a token. Messages that
+     * arrived while we were down (their callbacks failed) are not lost waiting for the next callback.
+     */
+    public void resumePulls() {
+        self.pulledScopes().forEach(scope -> puller.request(scope, null, null));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> pulledScopes() {
+        return em.createQuery("select c.scope from SyncCursor c", String.class).getResultList();
+    }
+
+    public int resume() {
+        Set<Long> conversations = self.withWork(Instant.now());
+        conversations.forEach(answerer::request);
+        return conversations.size();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<Long> withWork(Instant now) {
+        Set<Long> ids = new LinkedHashSet<>(em.createNamedQuery(Message.CONVERSATIONS_WITH, Long.class)
+                .setParameter("handling", Message.Handling.PENDING).getResultList());
+        ids.addAll(sendLog.conversationsDue(now));
+        return ids;
+    }
+}

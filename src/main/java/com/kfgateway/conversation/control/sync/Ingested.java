@@ -1,0 +1,42 @@
+package com.kfgateway.conversation.control.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What storing one page left to do once its transaction committed. Filled inside the transaction. */
+public final class Ingested {
+
+    final Set<Long> toAnswer = new LinkedHashSet<>();
+    final List<Long> eventSends = new ArrayList<>();
+    final List<Long> images = new ArrayList<>();
+    final Set<Long> nicknames = new LinkedHashSet<>();
+    int stored;
+    int duplicates;
+
+    public Set<Long> toAnswer() {
+        return toAnswer;
+    }
+
+    /** Send-log ids of welcome parts: sent at once after the commit, never behind a model call. */
+    public List<Long> eventSends() {
+        return eventSends;
+    }
+
+    public List<Long> images() {
+        return images;
+    }
+
+    public Set<Long> nicknames() {
+        return nicknames;
+    }
+
+    public int stored() {
+        return stored;
+    }
+
+    public int duplicates() {
+        return duplicates;
+    }
+}
