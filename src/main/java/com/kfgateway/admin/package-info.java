@@ -5,6 +5,6 @@
  * {@code admin.doctor}), the admin REST API ({@code admin.api}), security ({@code admin.security}), the read-side
  * queries and staff actions ({@code admin.control}) and the console's own tables ({@code admin.entity}).
  * It reads conversations and the send log with JPA queries and changes them only through the pipeline's boundaries
- * ({@code SendLog}, {@code Conversations}); every staff action is audited.
+ * ({@code Conversations}, which judges the session first and then uses the send log); every staff action is audited.
  */
 package com.kfgateway.admin;

@@ -7,7 +7,10 @@
  * messages go out at once; handover moves the session to a servicer or the queue and notifies staff. Unfinished work
  * is resumed at start-up and every few seconds ({@link com.kfgateway.conversation.boundary.PipelineRecovery}).
  * <p>
- * Boundary: {@link com.kfgateway.conversation.boundary.Conversations} (console transfer).
+ * Boundary: {@link com.kfgateway.conversation.boundary.Conversations} (the console's transfer, reply, resend and
+ * read), {@link com.kfgateway.conversation.boundary.CallbackIntake} (observes verified callbacks).
+ * The controls are split by job: {@code state}, {@code sync}, {@code answering}, {@code handover}, {@code outbox},
+ * {@code enrich} (see {@code conversation.control}).
  * Not here: the WeCom protocol and tokens (wecom), what to answer (assistant), how parts are split, counted, sent and
  * retried (delivery), the console pages (admin).
  */

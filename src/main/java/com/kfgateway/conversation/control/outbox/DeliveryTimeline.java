@@ -5,9 +5,9 @@ import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.Message.Sender;
 import com.kfgateway.delivery.entity.PartPlanned;
 import com.kfgateway.delivery.entity.PartStatusChanged;
+import com.kfgateway.wecom.control.OutboundJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -26,8 +26,7 @@ public class DeliveryTimeline {
 
     void planned(@Observes PartPlanned part) {
         Conversation conversation = em.find(Conversation.class, part.recipient().conversationId());
-        String raw = Json.createObjectBuilder().add("msgid", part.msgid()).add("msgtype", "text")
-                .add("text", Json.createObjectBuilder().add("content", part.text())).build().toString();
+        String raw = OutboundJson.text(part.msgid(), part.text());
         Message message = new Message(part.msgid(), conversation.getId(), conversation.getOpenKfid(),
                 Message.Direction.OUT, part.requestedBy() == null ? Sender.BOT : Sender.STAFF_CONSOLE, null, "text",
                 raw, part.at(), part.at(), Message.Handling.NONE);
