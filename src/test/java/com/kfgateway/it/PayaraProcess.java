@@ -28,6 +28,7 @@ public final class PayaraProcess {
     private final int port;
     private final Path logFile;
     private Process process;
+    private CoverageAgent coverage;
     private int boots;
 
     public PayaraProcess(Path workDir, Map<String, String> env) throws IOException {
@@ -56,7 +57,13 @@ public final class PayaraProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmp,
+                "-Djava.io.tmpdir=" + tmp));
+        coverage = CoverageAgent.fromBuild().orElse(null);
+        if (coverage != null) {
+            // What only the integration tests reach counts in the merged coverage report.
+            command.add(coverage.jvmArgument());
+        }
+        command.addAll(List.of(
                 "-jar", required("kfgateway.it.payara-jar"),
                 "--deploy", required("kfgateway.it.war"),
                 "--contextroot", "/",
@@ -85,6 +92,7 @@ public final class PayaraProcess {
         if (process == null) {
             return;
         }
+        collectCoverage();
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -95,8 +103,15 @@ public final class PayaraProcess {
     /** Kills the server without a shutdown: a crash, for the nothing-lost tests. */
     public synchronized void kill() throws InterruptedException {
         if (process != null) {
+            collectCoverage();
             process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             process = null;
+        }
+    }
+
+    private void collectCoverage() {
+        if (coverage != null && process.isAlive()) {
+            coverage.collect();
         }
     }
 

@@ -227,9 +227,9 @@ class AccessTokensTest {
 
     @Test
     void credentialKeyIsHexSha256OfCorpIdAndSecret() {
-        assertEquals(64, AccessTokens.credentialKey("ww1", "s").length());
-        assertEquals(AccessTokens.credentialKey("ww1", "s"), AccessTokens.credentialKey("ww1", "s"));
-        assertNotEquals(AccessTokens.credentialKey("ww1", "s"), AccessTokens.credentialKey("ww2", "s"));
+        assertEquals(64, TokenKey.hash("ww1", "s").length());
+        assertEquals(TokenKey.hash("ww1", "s"), TokenKey.hash("ww1", "s"));
+        assertNotEquals(TokenKey.hash("ww1", "s"), TokenKey.hash("ww2", "s"));
     }
 
     @Test
