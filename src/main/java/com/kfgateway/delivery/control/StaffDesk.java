@@ -3,7 +3,6 @@ package com.kfgateway.delivery.control;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendLogEntry.Channel;
 import com.kfgateway.delivery.entity.SendRequest;
-import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,15 +47,28 @@ public class StaffDesk {
         if (entry == null) {
             return "no send log entry " + entryId;
         }
-        if (entry.getStatus() == SendStatus.SENT) {
-            return "already sent: WeCom accepted this part; sending it again could reach the customer twice"
+        String refusal = refusalOf(entry, now);
+        if (refusal != null || entry.getChannel() == Channel.SEND_MSG_ON_EVENT || entry.getStatus().open()) {
+            return refusal;
+        }
+        return planner.quota(entry.getConversationId(), lastCustomerMessageAt, now).refusal();
+    }
+
+    /**
+     * What the part's own state forbids: a part WeCom accepted, a part being sent right now (a second send with the
+     * same msgid would race the first), a retry already scheduled, an expired event code.
+     */
+    static String refusalOf(SendLogEntry entry, Instant now) {
+        return switch (entry.getStatus()) {
+            case SENT -> "already sent: WeCom accepted this part; sending it again could reach the customer twice"
                     + " / 已发送成功，再次发送可能重复";
-        }
-        if (entry.getChannel() == Channel.SEND_MSG_ON_EVENT) {
-            return entry.getExpiresAt() != null && now.isAfter(entry.getExpiresAt())
+            case SENDING -> "being sent right now (attempt " + entry.getAttempts() + "): wait for its outcome"
+                    + " / 正在发送，请等待结果";
+            case RETRY_WAIT -> entry.getNextAttemptAt() != null && entry.getNextAttemptAt().isAfter(now)
+                    ? "a retry is already scheduled for " + entry.getNextAttemptAt() + " / 已安排自动重试" : null;
+            default -> entry.getChannel() == Channel.SEND_MSG_ON_EVENT && entry.getExpiresAt() != null
+                    && now.isAfter(entry.getExpiresAt())
                     ? "the single-use event code expired at " + entry.getExpiresAt() + " / 事件 code 已过期" : null;
-        }
-        return entry.getStatus().open() ? null
-                : planner.quota(entry.getConversationId(), lastCustomerMessageAt, now).refusal();
+        };
     }
 }
