@@ -6,6 +6,7 @@ import com.kfgateway.admin.control.ConversationFilter;
 import com.kfgateway.admin.control.SendLogSearch;
 import com.kfgateway.admin.control.SendLogFilter;
 import com.kfgateway.conversation.entity.Conversation;
+import com.kfgateway.conversation.entity.QuarantinedItem;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Backs {@code admin/index.xhtml}: today's figures, the newest conversations and the newest failures. */
+/**
+ * Backs {@code admin/index.xhtml}: today's figures, the newest conversations, the newest failures, and sync items the
+ * pipeline had to set aside.
+ */
 @Named
 @RequestScoped
 public class DashboardBacking {
@@ -34,12 +38,14 @@ public class DashboardBacking {
     private Dashboard.Figures figures;
     private List<Conversation> recent;
     private List<SendLogEntry> failures;
+    private List<QuarantinedItem> setAside;
 
     @PostConstruct
     void load() {
         figures = dashboard.since(formats.startOfToday());
         recent = conversations.page(ConversationFilter.newest(8)).rows();
         failures = sendLog.page(SendLogFilter.ofStatus(SendStatus.FAILED, 5)).rows();
+        setAside = conversations.setAside(10);
     }
 
     public Dashboard.Figures getFigures() {
@@ -56,5 +62,10 @@ public class DashboardBacking {
 
     public List<SendLogEntry> getFailures() {
         return failures;
+    }
+
+    /** Sync items that could not be stored; shown only when there are any. */
+    public List<QuarantinedItem> getSetAside() {
+        return setAside;
     }
 }

@@ -34,7 +34,7 @@ public final class ConflictRetry {
     }
 
     /** Somewhere in the cause chain: JPA's or EclipseLink's OptimisticLockException. */
-    static boolean lostRace(Throwable failure) {
+    public static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
                 return true;

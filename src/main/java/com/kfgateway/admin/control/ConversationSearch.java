@@ -1,6 +1,7 @@
 package com.kfgateway.admin.control;
 
 import com.kfgateway.conversation.entity.Conversation;
+import com.kfgateway.conversation.entity.QuarantinedItem;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +36,11 @@ public class ConversationSearch {
         boolean hasPrevious = filter.backwards() ? more : filter.cursor() != null;
         return new Page<>(rows, hasPrevious ? cursorOf(rows.get(0)) : null,
                 hasNext ? cursorOf(rows.get(rows.size() - 1)) : null);
+    }
+
+    /** Sync items the pipeline set aside because they could not be stored, newest first. */
+    public List<QuarantinedItem> setAside(int max) {
+        return em.createNamedQuery(QuarantinedItem.LATEST, QuarantinedItem.class).setMaxResults(max).getResultList();
     }
 
     public Conversation find(long id) {

@@ -14,6 +14,18 @@ public final class Ingested {
     final Set<Long> nicknames = new LinkedHashSet<>();
     int stored;
     int duplicates;
+    int quarantined;
+
+    /** Adds what storing one more item left to do (the item-by-item fallback). */
+    void absorb(Ingested other) {
+        toAnswer.addAll(other.toAnswer);
+        eventSends.addAll(other.eventSends);
+        images.addAll(other.images);
+        nicknames.addAll(other.nicknames);
+        stored += other.stored;
+        duplicates += other.duplicates;
+        quarantined += other.quarantined;
+    }
 
     public Set<Long> toAnswer() {
         return toAnswer;
@@ -38,5 +50,10 @@ public final class Ingested {
 
     public int duplicates() {
         return duplicates;
+    }
+
+    /** Items set aside because they could not be stored (see QuarantinedItem). */
+    public int quarantined() {
+        return quarantined;
     }
 }

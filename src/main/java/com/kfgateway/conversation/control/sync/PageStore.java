@@ -2,6 +2,7 @@ package com.kfgateway.conversation.control.sync;
 
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.Message;
+import com.kfgateway.conversation.entity.QuarantinedItem;
 import com.kfgateway.conversation.entity.SyncCursor;
 import com.kfgateway.wecom.entity.InboundItem;
 import com.kfgateway.wecom.entity.SyncPage;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Stores one kf/sync_msg page exactly once: every new item keyed by msgid (items already stored are skipped; the
@@ -26,11 +29,16 @@ import java.util.Set;
 @ApplicationScoped
 public class PageStore {
 
+    private static final Logger LOG = Logger.getLogger(PageStore.class.getName());
+
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
 
     @Inject
     ItemEffects effects;
+
+    @Inject
+    PageStore self;
 
     /** The stored cursor for the scope, null when we never pulled it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -50,6 +58,64 @@ public class PageStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Ingested store(String scope, String cursorRead, SyncPage page, Instant now) {
+        SyncCursor cursor = cursor(scope, cursorRead);
+        Ingested out = new Ingested();
+        storeItems(scope, page.items(), out, now);
+        cursor.advance(page.nextCursor(), now);
+        return out;
+    }
+
+    /**
+     * The fallback when a page failed as a whole: each item in a transaction of its own, an item that still fails
+     * set aside in {@link QuarantinedItem}, then the cursor advanced. A crash in between replays the page, and what
+     * was stored is skipped by its msgid. Not transactional itself.
+     */
+    public Ingested storeEach(String scope, String cursorRead, SyncPage page, Instant now) {
+        Ingested out = new Ingested();
+        for (InboundItem item : page.items()) {
+            try {
+                out.absorb(self.storeOne(scope, item, now));
+            } catch (RuntimeException e) {
+                if (self.stored(ItemFit.msgid(item.msgid()))) {
+                    out.duplicates++;
+                } else {
+                    LOG.log(Level.WARNING, "sync item " + item.msgid() + " of " + scope + " could not be stored; set"
+                            + " aside", e);
+                    self.quarantine(scope, item, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+                    out.quarantined++;
+                }
+            }
+        }
+        self.advance(scope, cursorRead, page.nextCursor(), now);
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Ingested storeOne(String scope, InboundItem item, Instant now) {
+        Ingested out = new Ingested();
+        storeItems(scope, List.of(item), out, now);
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean stored(String msgid) {
+        return !em.createNamedQuery(Message.KNOWN_MSGIDS, String.class).setParameter("msgids", List.of(msgid))
+                .getResultList().isEmpty()
+                || !em.createNamedQuery(QuarantinedItem.BY_MSGID, QuarantinedItem.class).setParameter("msgid", msgid)
+                        .getResultList().isEmpty();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void quarantine(String scope, InboundItem item, String reason, Instant now) {
+        em.persist(new QuarantinedItem(scope, ItemFit.msgid(item.msgid()), item.rawJson(), reason, now));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void advance(String scope, String cursorRead, String nextCursor, Instant now) {
+        cursor(scope, cursorRead).advance(nextCursor, now);
+    }
+
+    private SyncCursor cursor(String scope, String cursorRead) {
         SyncCursor cursor = em.find(SyncCursor.class, scope);
         if (cursor == null) {
             cursor = new SyncCursor(scope);
@@ -58,13 +124,22 @@ public class PageStore {
         if (!Objects.equals(cursor.getNextCursor(), cursorRead)) {
             throw new CursorMoved(scope);
         }
-        List<InboundItem> items = page.items();
+        return cursor;
+    }
+
+    private void storeItems(String scope, List<InboundItem> served, Ingested out, Instant now) {
+        List<InboundItem> items = served.stream().map(ItemFit::fit).toList();
         Set<String> known = known(items);
         Map<String, Conversation> conversations = new HashMap<>();
-        Ingested out = new Ingested();
         for (InboundItem item : items) {
             if (!known.add(item.msgid())) {
                 out.duplicates++;
+                continue;
+            }
+            String unaddressable = ItemFit.unaddressable(item);
+            if (unaddressable != null) {
+                em.persist(new QuarantinedItem(scope, item.msgid(), item.rawJson(), unaddressable, now));
+                out.quarantined++;
                 continue;
             }
             Conversation conversation = item.hasCustomer() ? conversation(item, conversations, now) : null;
@@ -83,8 +158,6 @@ public class PageStore {
             effects.apply(item, message, conversation, out, now);
             out.stored++;
         }
-        cursor.advance(page.nextCursor(), now);
-        return out;
     }
 
     /** Who spoke, in the conversation's words: events and anything unexpected are the system's. */
@@ -95,12 +168,15 @@ public class PageStore {
         return item.fromServicer() ? Message.Sender.STAFF_CLIENT : Message.Sender.SYSTEM;
     }
 
+    /** Msgids already stored, or already set aside. */
     private Set<String> known(List<InboundItem> items) {
         Set<String> known = new HashSet<>();
         List<String> msgids = items.stream().map(InboundItem::msgid).distinct().toList();
         for (int from = 0; from < msgids.size(); from += 500) {
-            known.addAll(em.createNamedQuery(Message.KNOWN_MSGIDS, String.class)
-                    .setParameter("msgids", msgids.subList(from, Math.min(msgids.size(), from + 500)))
+            List<String> chunk = msgids.subList(from, Math.min(msgids.size(), from + 500));
+            known.addAll(em.createNamedQuery(Message.KNOWN_MSGIDS, String.class).setParameter("msgids", chunk)
+                    .getResultList());
+            known.addAll(em.createNamedQuery(QuarantinedItem.KNOWN_MSGIDS, String.class).setParameter("msgids", chunk)
                     .getResultList());
         }
         return known;

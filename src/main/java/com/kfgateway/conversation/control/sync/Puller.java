@@ -2,6 +2,7 @@ package com.kfgateway.conversation.control.sync;
 
 import com.kfgateway.conversation.control.SingleFlight;
 import com.kfgateway.conversation.entity.SyncCursor;
+import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.delivery.boundary.SendLog;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.entity.CallbackLogEntry.Outcome;
@@ -93,6 +94,7 @@ public class Puller {
         String token = syncToken;
         int stored = 0;
         int duplicates = 0;
+        int quarantined = 0;
         int storeFailures = 0;
         boolean fromEarliest = false;
         boolean restarted = false;
@@ -124,29 +126,56 @@ public class Puller {
                 }
                 Ingested ingested;
                 try {
-                    ingested = pages.store(scope, cursor, answer.value(), Instant.now());
+                    ingested = store(scope, cursor, answer.value());
                 } catch (RuntimeException moved) {
-                    if (++storeFailures > 4) {
+                    if (!raced(moved) || ++storeFailures > 4) {
                         throw moved;
                     }
-                    LOG.log(Level.INFO, "page for " + scope + " not stored (cursor moved or duplicate); re-reading",
-                            moved);
+                    LOG.log(Level.INFO, "page for " + scope + " not stored (the cursor moved); re-reading", moved);
                     continue;
                 }
                 stored += ingested.stored();
                 duplicates += ingested.duplicates();
+                quarantined += ingested.quarantined();
                 afterCommit(ingested);
                 if (!answer.value().hasMore()) {
                     break;
                 }
             }
-            journal.finish(callbacks, Outcome.SYNCED, stored + " new item(s), " + duplicates + " already stored");
+            journal.finish(callbacks, Outcome.SYNCED, stored + " new item(s), " + duplicates + " already stored"
+                    + (quarantined == 0 ? "" : ", " + quarantined + " set aside"));
             failedPulls.remove(scope);
         } catch (RuntimeException e) {
             journal.finish(callbacks, Outcome.SYNC_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             pullAgainLater(scope, token);
             throw e;
         }
+    }
+
+    /**
+     * One page in one transaction; if it fails for a reason of its own (not a race with another pull), item by
+     * item, so one item that cannot be stored is set aside instead of stopping the account's pipeline for good.
+     */
+    private Ingested store(String scope, String cursor, SyncPage page) {
+        try {
+            return pages.store(scope, cursor, page, Instant.now());
+        } catch (RuntimeException failed) {
+            if (raced(failed)) {
+                throw failed;
+            }
+            LOG.log(Level.WARNING, "page of " + scope + " could not be stored as a whole; storing it item by item",
+                    failed);
+            return pages.storeEach(scope, cursor, page, Instant.now());
+        }
+    }
+
+    private static boolean raced(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PageStore.CursorMoved) {
+                return true;
+            }
+        }
+        return ConflictRetry.lostRace(failure);
     }
 
     private void afterCommit(Ingested ingested) {
