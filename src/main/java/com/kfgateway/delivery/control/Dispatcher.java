@@ -82,9 +82,7 @@ public class Dispatcher {
         }
         RetryPolicy policy = new RetryPolicy(config.maxAttempts());
         long started = System.nanoTime();
-        WeComReply<Void> answer = claim.channel() == Channel.SEND_MSG
-                ? client.sendText(claim.openKfid(), claim.externalUserid(), claim.msgid(), claim.text())
-                : client.sendTextOnEvent(claim.eventCode(), claim.msgid(), claim.text());
+        WeComReply<Void> answer = send(claim);
         int tookMs = millisSince(started);
         return switch (answer.outcome()) {
             case OK, ERRCODE -> finish(claim, expiryAware(claim, policy.afterErrcode(catalogue.lookup(answer.errcode()),
@@ -99,6 +97,21 @@ public class Dispatcher {
             case NOT_CONFIGURED -> finish(claim, new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO,
                     answer.detail()), SendAttempt.Outcome.REFUSED, null, answer.detail(), 0, fingerprint, requestedBy);
         };
+    }
+
+    /**
+     * The call itself; anything unexpected on the way counts as no answer, so the part is retried with its msgid
+     * instead of being left SENDING.
+     */
+    private WeComReply<Void> send(SendLogStore.Claim claim) {
+        try {
+            return claim.channel() == Channel.SEND_MSG
+                    ? client.sendText(claim.openKfid(), claim.externalUserid(), claim.msgid(), claim.text())
+                    : client.sendTextOnEvent(claim.eventCode(), claim.msgid(), claim.text());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "send " + claim.msgid() + " failed unexpectedly; it will be retried", e);
+            return WeComReply.unreachable("unexpected " + e.getClass().getSimpleName(), 0);
+        }
     }
 
     private SendLogEntry finish(SendLogStore.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,

@@ -63,6 +63,15 @@ public class SendLogStore {
         if (entry == null || !due(entry, now)) {
             return null;
         }
+        if (entry.getStatus() == SendStatus.SENDING && entry.getAttempts() >= config.maxAttempts()) {
+            // Its dispatcher died mid-call as often as a part may be tried: give up instead of trying forever.
+            SendStatus before = entry.getStatus();
+            entry.failed(null, null, "gave up after " + entry.getAttempts() + " attempts whose outcome never came"
+                    + " back (the sending node stopped mid-call) / 已尝试 " + entry.getAttempts() + " 次，均无结果", now);
+            announce(entry, before);
+            failLaterParts(entry, now);
+            return null;
+        }
         entry.claim(credentialFingerprint, now);
         em.flush();
         return new Claim(entryId, entry.getMsgid(), entry.getChannel(), entry.getEventCode(), entry.getExpiresAt(),

@@ -3,6 +3,7 @@ package com.kfgateway.wecom.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,11 @@ public class WeComConfig {
     @Inject
     @ConfigProperty(name = "wecom.api-base", defaultValue = DEFAULT_API_BASE)
     String apiBase;
+
+    /** How long one WeCom call may take to answer once connected. */
+    @Inject
+    @ConfigProperty(name = "wecom.http-timeout-seconds", defaultValue = "10")
+    int httpTimeoutSeconds = 10;
 
     public WeComConfig() {
     }
@@ -93,6 +99,15 @@ public class WeComConfig {
     public String apiBase() {
         String base = apiBase == null || apiBase.isBlank() ? DEFAULT_API_BASE : apiBase.trim();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public Duration httpTimeout() {
+        return Duration.ofSeconds(Math.max(1, httpTimeoutSeconds));
+    }
+
+    /** The longest one WeCom call can take before it has an outcome: connecting, then waiting for the answer. */
+    public Duration longestCall() {
+        return WeComHttp.CONNECT_TIMEOUT.plus(httpTimeout());
     }
 
     public boolean corpConfigured() {

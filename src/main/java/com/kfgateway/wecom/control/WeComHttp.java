@@ -24,7 +24,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Raw transport to {@code <api base>/cgi-bin/<path>}: builds the URL, sends, and turns the answer into a
@@ -43,9 +42,8 @@ public class WeComHttp {
     @Inject
     WeComConfig config;
 
-    @Inject
-    @ConfigProperty(name = "wecom.http-timeout-seconds", defaultValue = "10")
-    int timeoutSeconds;
+    /** Set only by tests that need a shorter wait than the configuration's. */
+    private Duration requestTimeout;
 
     private volatile HttpClient client;
 
@@ -54,7 +52,7 @@ public class WeComHttp {
 
     WeComHttp(WeComConfig config, Duration requestTimeout) {
         this.config = config;
-        this.timeoutSeconds = (int) Math.max(1, requestTimeout.toSeconds());
+        this.requestTimeout = requestTimeout;
     }
 
     /** {@code gettoken} is the one call that carries the secret instead of a token. */
@@ -109,7 +107,7 @@ public class WeComHttp {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds)).header("Accept",
+        return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept",
                 "application/json");
     }
 
@@ -122,7 +120,7 @@ public class WeComHttp {
             throw failure(WeComException.Kind.CONNECT, shown + ": no connection within " + CONNECT_TIMEOUT.toSeconds()
                     + " s", e);
         } catch (HttpTimeoutException e) {
-            throw failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeoutSeconds + " s", e);
+            throw failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeout().toSeconds() + " s", e);
         } catch (ConnectException e) {
             throw failure(WeComException.Kind.CONNECT, shown + ": cannot connect (" + redact(e.getMessage()) + ")", e);
         } catch (IOException e) {
@@ -182,6 +180,10 @@ public class WeComHttp {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Duration timeout() {
+        return requestTimeout != null ? requestTimeout : config.httpTimeout();
     }
 
     private HttpClient client() {
