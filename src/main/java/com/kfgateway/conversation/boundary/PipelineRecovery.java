@@ -14,12 +14,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps resuming unfinished work: on start-up (including a pull of every known account) and every few seconds (non-persistent timer; Payara Micro has no
- * persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
+ * Keeps resuming unfinished work every few seconds, and pulls every known account after start-up and every few
+ * minutes (non-persistent timer; Payara Micro has no persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
  */
 @Singleton
 @Startup
@@ -43,15 +44,10 @@ public class PipelineRecovery {
         timers.createIntervalTimer(FIRST_RUN_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline recovery", false));
     }
 
-    private boolean pullsResumed;
-
     @Timeout
     void resume() {
         try {
-            if (!pullsResumed) {
-                pullsResumed = true;
-                recovery.resumePulls();
-            }
+            recovery.pullIfDue(Instant.now());
             recovery.resume();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "resuming unfinished conversations failed; next try in a few seconds", e);

@@ -24,6 +24,15 @@ public class ConversationConfig {
     @ConfigProperty(name = "conversation.state-max-age-minutes", defaultValue = "10")
     int stateMaxAgeMinutes;
 
+    /** How often every known account is pulled without a callback, as a safety net under lost ones. */
+    @Inject
+    @ConfigProperty(name = "conversation.safety-pull-minutes", defaultValue = "5")
+    int safetyPullMinutes;
+
+    public Duration safetyPullInterval() {
+        return Duration.ofMinutes(Math.max(1, safetyPullMinutes));
+    }
+
     public Duration answerMaxAge() {
         return Duration.ofMinutes(Math.max(0, answerMaxAgeMinutes));
     }

@@ -8,13 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import com.kfgateway.conversation.control.ConversationConfig;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Picks up what a crash, a restart or a full executor left behind: conversations with PENDING messages (answered;
+ * Picks up what a crash, a restart, an outage or a full executor left behind: conversations with PENDING messages (answered;
  * nothing was sent for them) and send-log parts that are due (sent with their own msgid, so WeCom de-duplicates a
  * part whose success we never saw). Queuing twice is harmless: answering coalesces per conversation.
  */
@@ -36,12 +39,30 @@ public class Recovery {
     @Inject
     Recovery self;
 
+    @Inject
+    ConversationConfig config;
+
+    private final Random jitter = new Random();
+    private volatile Instant nextPulls;
+
     /**
-     * After a start: pull every account we pulled before, from its stored cursor, without a token. Messages that
-     * arrived while we were down (their callbacks failed) are not lost waiting for the next callback.
+     * The safety net under lost callbacks: right after a start, then every few minutes (jittered, so nodes and
+     * accounts do not pull in step), pull every account we pulled before, from its stored cursor, without a token.
+     * Messages that arrived while we were down, or while WeCom or the database was, do not wait for the next
+     * callback. A pull already running for an account absorbs this one.
      */
-    public void resumePulls() {
+    public void pullIfDue(Instant now) {
+        Instant due = nextPulls;
+        if (due != null && now.isBefore(due)) {
+            return;
+        }
+        nextPulls = now.plus(jittered(config.safetyPullInterval()));
         self.pulledScopes().forEach(scope -> puller.request(scope, null, null));
+    }
+
+    /** 80 % to 120 % of the interval. */
+    Duration jittered(Duration interval) {
+        return Duration.ofMillis((long) (interval.toMillis() * (0.8 + 0.4 * jitter.nextDouble())));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
