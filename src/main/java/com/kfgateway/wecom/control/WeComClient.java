@@ -7,21 +7,26 @@ import com.kfgateway.wecom.entity.Servicer;
 import com.kfgateway.wecom.entity.SessionState;
 import com.kfgateway.wecom.entity.SyncPage;
 import com.kfgateway.wecom.entity.WeComReply;
+import static com.kfgateway.wecom.control.WeComReplies.customer;
+import static com.kfgateway.wecom.control.WeComReplies.failed;
+import static com.kfgateway.wecom.control.WeComReplies.hasMore;
+import static com.kfgateway.wecom.control.WeComReplies.objects;
+import static com.kfgateway.wecom.control.WeComReplies.outcome;
+import static com.kfgateway.wecom.control.WeComReplies.putIfPresent;
+import static com.kfgateway.wecom.control.WeComReplies.reply;
+import static com.kfgateway.wecom.control.WeComReplies.text;
+import static com.kfgateway.wecom.control.WeComReplies.truncateUtf8;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The WeCom server API as this gateway uses it, in our types: every call answers a {@link WeComReply} and never
@@ -166,71 +171,4 @@ public class WeComClient {
         return reply(() -> calls.post(Credential.KF, path, body), answer -> null);
     }
 
-    private static <T> WeComReply<T> reply(Supplier<WeComResponse> call, Function<WeComResponse, T> read) {
-        return outcome(() -> {
-            WeComResponse answer = call.get();
-            return answer.ok() ? WeComReply.ok(read.apply(answer)) : failed(answer);
-        });
-    }
-
-    private static <T> WeComReply<T> failed(WeComResponse answer) {
-        return WeComReply.errcode(answer.errcode(), answer.errmsg());
-    }
-
-    /** The one place where a call that did not get WeCom's answer becomes an outcome instead of an exception. */
-    private static <T> WeComReply<T> outcome(Supplier<WeComReply<T>> call) {
-        try {
-            return call.get();
-        } catch (WeComException e) {
-            return WeComReply.unreachable(e.getMessage(), e.httpStatus());
-        } catch (TokenUnavailableException e) {
-            return WeComReply.noToken(e.errcode() == null ? 0 : e.errcode(), e.getMessage());
-        } catch (CredentialNotConfiguredException e) {
-            return WeComReply.notConfigured(e.getMessage());
-        }
-    }
-
-    private static List<JsonObject> objects(JsonValue value) {
-        if (!(value instanceof JsonArray list)) {
-            return List.of();
-        }
-        return list.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
-    }
-
-    private static JsonObjectBuilder customer(String openKfid, String externalUserid) {
-        return Json.createObjectBuilder().add("open_kfid", openKfid).add("external_userid", externalUserid);
-    }
-
-    private static JsonObjectBuilder text(String content) {
-        return Json.createObjectBuilder().add("content", content);
-    }
-
-    private static boolean hasMore(JsonValue value) {
-        return value == JsonValue.TRUE || value instanceof JsonNumber number && number.intValue() == 1;
-    }
-
-    private static void putIfPresent(JsonObjectBuilder builder, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            builder.add(field, value);
-        }
-    }
-
-    /** The longest prefix of {@code text} within {@code maxBytes} of UTF-8 that does not split a character. */
-    static String truncateUtf8(String text, int maxBytes) {
-        if (text.length() * 3 <= maxBytes || text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-            return text;
-        }
-        int bytes = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int codePoint = text.codePointAt(end);
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (bytes + size > maxBytes) {
-                break;
-            }
-            bytes += size;
-            end += Character.charCount(codePoint);
-        }
-        return text.substring(0, end);
-    }
 }

@@ -272,13 +272,13 @@ class WeComClientTest {
     @Test
     void messageTextIsCutTo2048Utf8BytesWithoutSplittingACharacter() {
         String chinese = "中".repeat(1000);
-        String cut = WeComClient.truncateUtf8(chinese, 2048);
+        String cut = WeComReplies.truncateUtf8(chinese, 2048);
         assertEquals(682, cut.length());
         assertEquals(2046, cut.getBytes(StandardCharsets.UTF_8).length);
 
         String emoji = "a".repeat(2046) + "\uD83D\uDE00";
-        assertEquals("a".repeat(2046), WeComClient.truncateUtf8(emoji, 2048));
-        assertEquals("short", WeComClient.truncateUtf8("short", 2048));
+        assertEquals("a".repeat(2046), WeComReplies.truncateUtf8(emoji, 2048));
+        assertEquals("short", WeComReplies.truncateUtf8("short", 2048));
     }
 
     @Test
