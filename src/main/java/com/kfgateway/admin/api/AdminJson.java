@@ -65,10 +65,10 @@ final class AdminJson {
                 .add("conversationId", s.getConversationId()).add("kind", s.getKind().name())
                 .add("channel", s.getChannel().name()).add("partNo", s.getPartNo()).add("partCount", s.getPartCount())
                 .add("text", s.getText()).add("status", s.getStatus().name()).add("attempts", s.getAttempts());
-        put(json, "lastErrcode", s.getLastErrcode());
-        put(json, "lastErrmsg", s.getLastErrmsg());
-        put(json, "explanation", s.getExplanation());
-        put(json, "failType", s.getFailType());
+        put(json, "lastErrcode", s.getError().getErrcode());
+        put(json, "lastErrmsg", s.getError().getErrmsg());
+        put(json, "explanation", s.getError().getExplanation());
+        put(json, "failType", s.getError().getFailType());
         put(json, "requestedBy", s.getRequestedBy());
         put(json, "createdAt", s.getCreatedAt());
         put(json, "updatedAt", s.getUpdatedAt());

@@ -19,7 +19,7 @@ public final class SendLogQuery {
             parameters.put("status", filter.status());
         }
         if (filter.errcode() != null) {
-            where.add("s.lastErrcode = :errcode");
+            where.add("s.error.errcode = :errcode");
             parameters.put("errcode", filter.errcode());
         }
         if (filter.conversationId() != null) {

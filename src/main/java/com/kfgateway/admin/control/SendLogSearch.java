@@ -34,8 +34,8 @@ public class SendLogSearch {
 
     /** The errcodes that occur in the log, for the filter links; answered from the (last_errcode, id) index. */
     public List<Integer> errcodes() {
-        return em.createQuery("select distinct s.lastErrcode from SendLogEntry s where s.lastErrcode is not null "
-                + "and s.lastErrcode <> 0 order by s.lastErrcode", Integer.class).setMaxResults(40).getResultList();
+        return em.createQuery("select distinct s.error.errcode from SendLogEntry s where s.error.errcode is not null "
+                + "and s.error.errcode <> 0 order by s.error.errcode", Integer.class).setMaxResults(40).getResultList();
     }
 
     public SendLogEntry find(long id) {

@@ -93,18 +93,18 @@ public class SendLogBacking implements Serializable {
     }
 
     Row explain(SendLogEntry send, Locale locale) {
-        if (send.getStatus() == SendStatus.SENT && send.getFailType() == null) {
+        if (send.getStatus() == SendStatus.SENT && send.getError().getFailType() == null) {
             return new Row(send, null, null);
         }
-        if (send.getFailType() != null) {
-            var reason = catalogue.sendFailReason(send.getFailType());
+        if (send.getError().getFailType() != null) {
+            var reason = catalogue.sendFailReason(send.getError().getFailType());
             return new Row(send, reason.meaning(locale), reason.fix(locale));
         }
-        if (send.getLastErrcode() != null && send.getLastErrcode() != 0) {
-            var error = catalogue.lookup(send.getLastErrcode());
+        if (send.getError().getErrcode() != null && send.getError().getErrcode() != 0) {
+            var error = catalogue.lookup(send.getError().getErrcode());
             return new Row(send, error.meaning(locale), error.fix(locale));
         }
-        return new Row(send, send.getExplanation(), null);
+        return new Row(send, send.getError().getExplanation(), null);
     }
 
     public void resend(long id) {

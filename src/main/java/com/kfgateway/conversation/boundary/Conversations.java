@@ -12,7 +12,7 @@ import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.delivery.boundary.SendLog;
 import com.kfgateway.delivery.entity.SendKind;
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ public class Conversations {
             return SendOutcome.refused(entryId, null, "no send log entry " + entryId);
         }
         Conversation conversation = confirmed(entry.getConversationId());
-        if (entry.getChannel() == Channel.SEND_MSG) {
+        if (entry.getChannel() == SendChannel.SEND_MSG) {
             String refusal = StateRules.staffSendRefusal(conversation.getServiceState(),
                     conversation.getServicerUserid());
             if (refusal != null) {

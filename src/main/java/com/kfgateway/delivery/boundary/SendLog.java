@@ -100,6 +100,6 @@ public class SendLog {
     static SendOutcome outcome(SendLogEntry entry) {
         boolean sent = entry.getStatus() == SendStatus.SENT;
         return new SendOutcome(sent || entry.getStatus().open(), entry.getId(), entry.getStatus(),
-                sent ? null : entry.getLastErrcode(), sent ? null : entry.getExplanation());
+                sent ? null : entry.getError().getErrcode(), sent ? null : entry.getError().getExplanation());
     }
 }

@@ -3,7 +3,7 @@ package com.kfgateway.delivery.control;
 import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendStatus;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.ErrorCatalogue;
@@ -48,7 +48,7 @@ public class Dispatcher {
         Instant nextDue = null;
         boolean answersBlocked = false;
         for (SendLogEntry record : store.open(conversationId)) {
-            boolean ordered = record.getChannel() == Channel.SEND_MSG;
+            boolean ordered = record.getChannel() == SendChannel.SEND_MSG;
             if (ordered && answersBlocked) {
                 continue;
             }
@@ -105,7 +105,7 @@ public class Dispatcher {
      */
     private WeComReply<Void> send(SendLogStore.Claim claim) {
         try {
-            return claim.channel() == Channel.SEND_MSG
+            return claim.channel() == SendChannel.SEND_MSG
                     ? client.sendText(claim.openKfid(), claim.externalUserid(), claim.msgid(), claim.text())
                     : client.sendTextOnEvent(claim.eventCode(), claim.msgid(), claim.text());
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package com.kfgateway.delivery.control;
 import com.kfgateway.delivery.entity.PartStatusChanged;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,7 +36,7 @@ public class SendLogStore {
     Event<PartStatusChanged> changed;
 
     /** What a dispatcher needs for one call, read in the claiming transaction. */
-    public record Claim(long entryId, String msgid, Channel channel, String eventCode, Instant expiresAt,
+    public record Claim(long entryId, String msgid, SendChannel channel, String eventCode, Instant expiresAt,
             String openKfid, String externalUserid, String text, int attempts) {
     }
 
@@ -150,6 +150,6 @@ public class SendLogStore {
 
     private void announce(SendLogEntry entry, SendStatus before) {
         changed.fire(new PartStatusChanged(entry.getConversationId(), entry.getMsgid(), before, entry.getStatus(),
-                entry.getExplanation()));
+                entry.getError().getExplanation()));
     }
 }

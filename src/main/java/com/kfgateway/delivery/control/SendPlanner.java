@@ -4,7 +4,7 @@ import com.kfgateway.delivery.entity.PartPlanned;
 import com.kfgateway.delivery.entity.PartStatusChanged;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,26 +57,23 @@ public class SendPlanner {
         List<String> parts = condenser.parts(text, quota.remaining());
         List<SendLogEntry> entries = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            entries.add(persist(new SendLogEntry(msgid(request, i + 1, now), request.recipient(),
-                    request.answersMessageId(), request.answersMsgid(), request.kind(), Channel.SEND_MSG, i + 1,
-                    parts.size(), parts.get(i), request.requestedBy(), now), now));
+            entries.add(persist(new SendLogEntry(msgid(request, i + 1, now), request, SendChannel.SEND_MSG, i + 1,
+                    parts.size(), parts.get(i), now), now));
         }
         return entries;
     }
 
     /** One kf/send_msg_on_event part with a single-use code (welcome, queue notice) valid until {@code expiresAt}. */
     public SendLogEntry planOnEvent(SendRequest request, String code, Instant expiresAt, String text, Instant now) {
-        SendLogEntry entry = new SendLogEntry(msgid(request, 1, now), request.recipient(), request.answersMessageId(),
-                request.answersMsgid(), request.kind(), Channel.SEND_MSG_ON_EVENT, 1, 1, new TextSplitter().first(text),
-                request.requestedBy(), now);
-        entry.setEventCode(code);
-        entry.setExpiresAt(expiresAt);
+        SendLogEntry entry = new SendLogEntry(msgid(request, 1, now), request, SendChannel.SEND_MSG_ON_EVENT, 1, 1,
+                new TextSplitter().first(text), now);
+        entry.useEventCode(code, expiresAt);
         return persist(entry, now);
     }
 
     public SendQuota quota(long conversationId, Instant lastCustomerMessageAt, Instant now) {
         long used = lastCustomerMessageAt == null ? 0 : em.createNamedQuery(SendLogEntry.COUNT_SINCE, Long.class)
-                .setParameter("conversationId", conversationId).setParameter("channel", Channel.SEND_MSG)
+                .setParameter("conversationId", conversationId).setParameter("channel", SendChannel.SEND_MSG)
                 .setParameter("statuses", USING_QUOTA).setParameter("since", lastCustomerMessageAt).getSingleResult();
         return new SendQuota((int) used, lastCustomerMessageAt, now);
     }
@@ -96,15 +93,14 @@ public class SendPlanner {
 
     private SendLogEntry refused(SendRequest request, String text, String refusal, Instant now) {
         String kept = text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
-        SendLogEntry entry = new SendLogEntry(MsgIds.next(now), request.recipient(), request.answersMessageId(),
-                request.answersMsgid(), request.kind(), Channel.SEND_MSG, 1, 1, kept, request.requestedBy(), now);
+        SendLogEntry entry = new SendLogEntry(MsgIds.next(now), request, SendChannel.SEND_MSG, 1, 1, kept, now);
         entry.failed(null, null, "not sent / 未发送: " + refusal, now);
         em.persist(entry);
         em.flush();
         em.persist(new SendAttempt(entry.getId(), 0, now, SendAttempt.Outcome.REFUSED, null, null, 0, null,
                 request.requestedBy()));
         changed.fire(new PartStatusChanged(entry.getConversationId(), entry.getMsgid(), null, SendStatus.FAILED,
-                entry.getExplanation()));
+                entry.getError().getExplanation()));
         return entry;
     }
 }

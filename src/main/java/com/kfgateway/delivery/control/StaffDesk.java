@@ -1,7 +1,7 @@
 package com.kfgateway.delivery.control;
 
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class StaffDesk {
             return "no send log entry " + entryId;
         }
         String refusal = refusalOf(entry, now);
-        if (refusal != null || entry.getChannel() == Channel.SEND_MSG_ON_EVENT || entry.getStatus().open()) {
+        if (refusal != null || entry.getChannel() == SendChannel.SEND_MSG_ON_EVENT || entry.getStatus().open()) {
             return refusal;
         }
         return planner.quota(entry.getConversationId(), lastCustomerMessageAt, now).refusal();
@@ -66,7 +66,7 @@ public class StaffDesk {
                     + " / 正在发送，请等待结果";
             case RETRY_WAIT -> entry.getNextAttemptAt() != null && entry.getNextAttemptAt().isAfter(now)
                     ? "a retry is already scheduled for " + entry.getNextAttemptAt() + " / 已安排自动重试" : null;
-            default -> entry.getChannel() == Channel.SEND_MSG_ON_EVENT && entry.getExpiresAt() != null
+            default -> entry.getChannel() == SendChannel.SEND_MSG_ON_EVENT && entry.getExpiresAt() != null
                     && now.isAfter(entry.getExpiresAt())
                     ? "the single-use event code expired at " + entry.getExpiresAt() + " / 事件 code 已过期" : null;
         };

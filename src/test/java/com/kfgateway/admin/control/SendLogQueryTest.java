@@ -10,7 +10,7 @@ class SendLogQueryTest {
     @Test
     void filtersByStatusAndErrcodeNewestFirstFromBeforeTheLastIdSeen() {
         JpqlQuery query = SendLogQuery.of(new SendLogFilter(SendStatus.FAILED, 95018, null, 500L, 50));
-        assertEquals("select s from SendLogEntry s where s.status = :status and s.lastErrcode = :errcode "
+        assertEquals("select s from SendLogEntry s where s.status = :status and s.error.errcode = :errcode "
                 + "and s.id < :beforeId order by s.id desc", query.jpql());
         assertEquals(SendStatus.FAILED, query.parameters().get("status"));
         assertEquals(95018, query.parameters().get("errcode"));

@@ -9,7 +9,9 @@ import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange;
 import com.kfgateway.delivery.entity.Recipient;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendKind;
+import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +80,7 @@ class TimelineTest {
     }
 
     private static SendLogEntry send(String msgid, SendKind kind, Instant at) {
-        return new SendLogEntry(msgid, new Recipient(1L, "wk1", "wm1"), null, null, kind,
-                SendLogEntry.Channel.SEND_MSG, 1, 1, "hello", null, at);
+        return new SendLogEntry(msgid, new SendRequest(new Recipient(1L, "wk1", "wm1"), null, null, kind, null),
+                SendChannel.SEND_MSG, 1, 1, "hello", at);
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.delivery.entity.Recipient;
+import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendKind;
+import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendOutcome;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
@@ -17,8 +19,8 @@ class SendLogTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-    private final SendLogEntry entry = new SendLogEntry("kfd1", new Recipient(7L, "wk1", "wm1"), 3L,
-            "m3", SendKind.ANSWER, SendLogEntry.Channel.SEND_MSG, 1, 1, "Hello! How can I help you?", null, NOW);
+    private final SendLogEntry entry = new SendLogEntry("kfd1", new SendRequest(new Recipient(7L, "wk1", "wm1"), 3L,
+            "m3", SendKind.ANSWER, null), SendChannel.SEND_MSG, 1, 1, "Hello! How can I help you?", NOW);
 
     @Test
     void aResendThatGoesThroughReportsNoErrcodeOfTheFailureItRecoveredFrom() {

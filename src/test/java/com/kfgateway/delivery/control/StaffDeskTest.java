@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.delivery.entity.Recipient;
 import com.kfgateway.delivery.entity.SendKind;
+import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendLogEntry;
-import com.kfgateway.delivery.entity.SendLogEntry.Channel;
+import com.kfgateway.delivery.entity.SendChannel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +15,14 @@ class StaffDeskTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
-    private static SendLogEntry part(Channel channel) {
-        return new SendLogEntry("kfd1", new Recipient(7L, "wk1", "wm1"), 3L, "m3", SendKind.ANSWER, channel, 1, 1,
-                "hello", null, NOW.minusSeconds(30));
+    private static SendLogEntry part(SendChannel channel) {
+        return new SendLogEntry("kfd1", new SendRequest(new Recipient(7L, "wk1", "wm1"), 3L, "m3", SendKind.ANSWER,
+                null), channel, 1, 1, "hello", NOW.minusSeconds(30));
     }
 
     @Test
     void aPartBeingSentRightNowIsNotResent() {
-        SendLogEntry entry = part(Channel.SEND_MSG);
+        SendLogEntry entry = part(SendChannel.SEND_MSG);
         entry.claim("sha256:00000000", NOW.minusSeconds(1));
 
         String refusal = StaffDesk.refusalOf(entry, NOW);
@@ -31,7 +32,7 @@ class StaffDeskTest {
 
     @Test
     void aPartWhoseRetryIsScheduledIsNotResentBeforeIt() {
-        SendLogEntry entry = part(Channel.SEND_MSG);
+        SendLogEntry entry = part(SendChannel.SEND_MSG);
         entry.claim("sha256:00000000", NOW.minusSeconds(2));
         entry.retryAt(NOW.plusSeconds(4), -1, "system busy", "busy", NOW.minusSeconds(1));
 
@@ -43,7 +44,7 @@ class StaffDeskTest {
 
     @Test
     void aSentPartIsNeverResent() {
-        SendLogEntry entry = part(Channel.SEND_MSG);
+        SendLogEntry entry = part(SendChannel.SEND_MSG);
         entry.sent(NOW);
 
         assertTrue(StaffDesk.refusalOf(entry, NOW).contains("already sent"));
@@ -51,7 +52,7 @@ class StaffDeskTest {
 
     @Test
     void aFailedPartMayBeResent() {
-        SendLogEntry entry = part(Channel.SEND_MSG);
+        SendLogEntry entry = part(SendChannel.SEND_MSG);
         entry.failed(95018, "state", "not allowed", NOW);
 
         assertNull(StaffDesk.refusalOf(entry, NOW));
@@ -59,8 +60,8 @@ class StaffDeskTest {
 
     @Test
     void anExpiredEventCodeCannotBeResent() {
-        SendLogEntry entry = part(Channel.SEND_MSG_ON_EVENT);
-        entry.setExpiresAt(NOW.minusSeconds(1));
+        SendLogEntry entry = part(SendChannel.SEND_MSG_ON_EVENT);
+        entry.useEventCode("CODE", NOW.minusSeconds(1));
         entry.failed(40058, "code", "expired", NOW);
 
         assertTrue(StaffDesk.refusalOf(entry, NOW).contains("expired"));
