@@ -91,7 +91,7 @@ final class AdminJson {
 
     static JsonObject outcome(SendOutcome outcome) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("accepted", outcome.accepted());
-        put(json, "sendRecordId", outcome.sendRecordId());
+        put(json, "entryId", outcome.entryId());
         put(json, "status", outcome.status() == null ? null : outcome.status().name());
         put(json, "errcode", outcome.errcode());
         put(json, "reason", outcome.reason());

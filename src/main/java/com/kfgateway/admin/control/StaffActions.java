@@ -88,7 +88,7 @@ public class StaffActions {
     }
 
     static String describe(SendOutcome outcome) {
-        return "status=" + outcome.status() + (outcome.sendRecordId() == null ? "" : " send=" + outcome.sendRecordId())
+        return "status=" + outcome.status() + (outcome.entryId() == null ? "" : " send=" + outcome.entryId())
                 + (outcome.errcode() == null ? "" : " errcode=" + outcome.errcode())
                 + (outcome.reason() == null ? "" : " reason=" + outcome.reason());
     }

@@ -117,8 +117,8 @@ public class ConversationBacking implements Serializable {
         show(actions.transfer(id, ServiceState.ENDED, null));
     }
 
-    public void resend(long sendRecordId) {
-        show(actions.resend(sendRecordId));
+    public void resend(long entryId) {
+        show(actions.resend(entryId));
     }
 
     private void show(SendOutcome outcome) {
