@@ -1,5 +1,6 @@
-package com.kfgateway.sandbox.boundary;
+package com.kfgateway.sandbox.customer;
 
+import com.kfgateway.sandbox.boundary.SandboxMode;
 import com.kfgateway.sandbox.control.ChatTranscript;
 import com.kfgateway.sandbox.control.SandboxSeed;
 import com.kfgateway.sandbox.control.SandboxWeCom;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The customer's phone (sandbox/customer.xhtml): which KF account and customer the page shows come from the
@@ -175,7 +177,7 @@ public class CustomerBacking {
     }
 
     /** A simulator refusal (e.g. a rule of WeCom's) becomes a message on the page, not an error page. */
-    private <T> T act(java.util.function.Supplier<T> action) {
+    private <T> T act(Supplier<T> action) {
         try {
             return action.get();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -1,6 +1,7 @@
-package com.kfgateway.sandbox.boundary;
+package com.kfgateway.sandbox.wecom;
 
 import com.kfgateway.doctor.control.SecretFingerprint;
+import com.kfgateway.sandbox.boundary.SandboxMode;
 import com.kfgateway.sandbox.control.SandboxWeCom;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.ApiCall;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The WeCom admin's side of the sandbox (sandbox/wecom.xhtml): accounts and receptionists, the sessions they hold,
@@ -153,7 +155,7 @@ public class WeComSideBacking {
         List<String> receptionists = simulator().accounts().stream()
                 .filter(a -> a.openKfid().equals(session.openKfid()))
                 .flatMap(a -> a.servicers().keySet().stream())
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
         if (session.servicer() != null && receptionists.remove(session.servicer())) {
             receptionists.add(0, session.servicer());
         }
