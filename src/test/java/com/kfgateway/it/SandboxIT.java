@@ -123,6 +123,18 @@ class SandboxIT {
     }
 
     @Test
+    void theSimulatorRunsAndThePagesLoadTheirStylesheetAndScriptFromBehindTheGate() throws Exception {
+        assertTrue(server.log().contains("Sandbox mode: the built-in WeCom simulator for corp wwsandbox0kfgateway"),
+                tail(server.log()));
+        HtmlPage phone = browser.getPage(url("/sandbox/customer.xhtml"));
+        assertNotNull(phone.querySelector("link[rel='stylesheet'][href='/sandbox/sandbox.css']"), phone.asXml());
+        assertNotNull(phone.querySelector("script[src='/sandbox/chat.js']"), phone.asXml());
+        assertEquals("text/css", browser.getPage(url("/sandbox/sandbox.css")).getWebResponse().getContentType());
+        assertTrue(browser.getPage(url("/sandbox/chat.js")).getWebResponse().getContentAsString()
+                .contains("getElementById('chat')"));
+    }
+
+    @Test
     void theWeComPanelShowsTheCorpTheCallbackUrlItLearnedAndTheCalls() throws Exception {
         browser.getPage(url("/sandbox/customer.xhtml"));
         HtmlPage panel = browser.getPage(url("/sandbox/wecom.xhtml"));
