@@ -98,13 +98,13 @@ public class CustomerBacking {
     }
 
     public String getSessionState() {
-        int state = simulator().serviceState(account, customer);
+        int state = simulator().admin().serviceState(account, customer);
         return switch (state) {
             case 0 -> "New session · 未处理";
             case 1 -> "The bot answers · 智能助手接待";
             case 2 -> "Waiting for a receptionist · 待接入池";
             case 3 -> "With a receptionist · 人工接待 ("
-                    + simulator().sessions().stream()
+                    + simulator().admin().sessions().stream()
                     .filter(s -> s.openKfid().equals(account) && s.externalUserid().equals(customer))
                     .map(s -> s.servicer()).findFirst().orElse("?") + ")";
             default -> "No open session · 已结束/未开始";
@@ -112,7 +112,7 @@ public class CustomerBacking {
     }
 
     public List<SimulatedAccount> getAccounts() {
-        return simulator().accounts();
+        return simulator().admin().accounts();
     }
 
     public List<Map.Entry<String, String>> getCustomers() {
