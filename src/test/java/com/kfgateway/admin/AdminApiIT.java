@@ -58,7 +58,7 @@ class AdminApiIT {
     @Test
     void resendAnswers200WithTheNewStatusOr409WithTheReason() {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
+        gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "resend me");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
@@ -70,8 +70,8 @@ class AdminApiIT {
         assertEquals(200, resent.statusCode(), resent.body());
         assertEquals("SENT", ConsoleClient.parse(resent.body()).getString("status"));
 
-        gateway.wecom().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
-        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
+        gateway.faults().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
+        gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
         HttpResponse<String> again = console.api("POST", "/api/admin/send-log/" + sendId + "/resend");
         // Already SENT, or now with a human: either way the pipeline must refuse and say why.
         assertEquals(409, again.statusCode(), again.body());
@@ -82,7 +82,7 @@ class AdminApiIT {
     @Test
     void resendIsJudgedByWeComsCurrentStateNotTheStoredOne() {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNextFor("kf/send_msg", customer, -1, 10);
+        gateway.faults().failNextFor("kf/send_msg", customer, -1, 10);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "answer me later");
         long id = console.conversationOf(customer);
         TestGateway.await("the answer given up on", Duration.ofSeconds(60), () -> !console
@@ -90,7 +90,7 @@ class AdminApiIT {
         long sendId = console.json("/api/admin/send-log?status=FAILED&conversation=" + id).getJsonArray("items")
                 .getJsonObject(0).getJsonNumber("id").longValue();
         // A receptionist picked the session up in WeCom; no event has told the gateway yet.
-        gateway.wecom().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
+        gateway.faults().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
         int sendsBefore = (int) gateway.wecom().calls().stream().filter(c -> c.path().endsWith("kf/send_msg")
                 && c.requestJson() != null && c.requestJson().contains(customer)).count();
 

@@ -32,7 +32,7 @@ public final class ConsoleDemo {
         for (String[] c : customers) {
             wecom.addCustomer(c[0], c[1]);
         }
-        wecom.failNext("kf/send_msg", 95018, 1);
+        gateway.faults().failNext("kf/send_msg", 95018, 1);
         for (int i = 0; i < customers.length; i++) {
             String account = i % 3 == 2 ? SECOND_ACCOUNT : ACCOUNT;
             wecom.customerSendsText(account, customers[i][0], customers[i][2]);
@@ -40,7 +40,7 @@ public final class ConsoleDemo {
         }
         wecom.customerSendsImage(ACCOUNT, customers[0][0]);
         wecom.customerSendsText(ACCOUNT, customers[0][0], "上面是快递单的照片");
-        wecom.failNext("kf/send_msg", 45009, 5);
+        gateway.faults().failNext("kf/send_msg", 45009, 5);
         wecom.customerSendsText(ACCOUNT, customers[1][0], "那节假日呢？");
         Thread.sleep(3000);
         System.out.println("CONSOLE DEMO READY at " + gateway.baseUri() + " (admin / " + TestGateway.ADMIN_PASSWORD

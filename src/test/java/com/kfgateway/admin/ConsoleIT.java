@@ -113,7 +113,7 @@ class ConsoleIT {
     @Test
     void resendsAFailedAnswerWhichThenReachesTheCustomer() throws Exception {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
+        gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "hello, anyone there?");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
@@ -140,7 +140,7 @@ class ConsoleIT {
     @Test
     void theSendLogExplainsAFailureWithTheCataloguesFix() throws Exception {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
+        gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "is the shop open?");
         long id = console.conversationOf(customer);
         TestGateway.await("a failed send", Duration.ofSeconds(30), () -> !console
@@ -164,14 +164,14 @@ class ConsoleIT {
             assertEquals("GREEN", doctor.getElementById("check-secrets").getAttribute("data-verdict"),
                     doctor.asNormalizedText());
             assertTrue(doctor.getElementById("fp-kf").getTextContent().startsWith("sha256:"));
-            gateway.wecom().kfSecretWithoutKfRights(true);
+            gateway.wecom().admin().kfSecretWithoutKfRights(true);
             try {
                 HtmlPage red = ((HtmlSubmitInput) doctor.getElementById("run:now")).click();
                 assertEquals("RED", red.getElementById("check-secrets").getAttribute("data-verdict"),
                         red.asNormalizedText());
                 assertTrue(red.asNormalizedText().contains("可调用接口的应用"), "the fix names the admin console setting");
             } finally {
-                gateway.wecom().kfSecretWithoutKfRights(false);
+                gateway.wecom().admin().kfSecretWithoutKfRights(false);
             }
             HtmlPage again = browser.getPage(doctor.getUrl());
             HtmlPage green = ((HtmlSubmitInput) again.getElementById("run:now")).click();

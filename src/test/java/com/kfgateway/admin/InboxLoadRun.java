@@ -301,7 +301,7 @@ public final class InboxLoadRun {
                     TestGateway.AGENT_ID, TestGateway.KF_SECRET, TestGateway.CALLBACK_TOKEN, TestGateway.AES_KEY),
                     Clock.systemUTC());
             for (String account : InboxSeed.ACCOUNTS) {
-                wecom.addAccount(account, account, true);
+                wecom.admin().addAccount(account, account, true);
             }
             SimulatorHttpServer wecomServer = SimulatorHttpServer.start(wecom, 0);
             Map<String, String> env = new HashMap<>();

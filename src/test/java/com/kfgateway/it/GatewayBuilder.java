@@ -15,7 +15,10 @@ import static com.kfgateway.it.TestGateway.SECOND_ACCOUNT;
 import static com.kfgateway.it.TestGateway.SERVICER_OFFLINE;
 import static com.kfgateway.it.TestGateway.SERVICER_ONLINE;
 
+import com.kfgateway.sandbox.control.CorpAdmin;
+import com.kfgateway.sandbox.control.SimulatorFaults;
 import com.kfgateway.sandbox.control.SimulatorHttpServer;
+import com.kfgateway.sandbox.control.SimulatorProbe;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.SimulatedCorp;
 import java.io.IOException;
@@ -78,7 +81,8 @@ public final class GatewayBuilder {
             env.putAll(extraEnv);
             PayaraProcess server = new PayaraProcess(workDir, env);
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
-            Booted booted = new Booted(wecom, wecomServer, server);
+            Booted booted = new Booted(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,
+                    server);
             server.start();
             return booted;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -87,8 +91,9 @@ public final class GatewayBuilder {
         }
     }
 
-    /** A running gateway: the simulator, its HTTP server and the product. */
-    public record Booted(WeComSimulator wecom, SimulatorHttpServer wecomServer, PayaraProcess server)
+    /** A running gateway: the simulator (with the tests' harness on it), its HTTP server and the product. */
+    public record Booted(WeComSimulator wecom, SimulatorFaults faults, SimulatorProbe probe,
+                         SimulatorHttpServer wecomServer, PayaraProcess server)
             implements AutoCloseable {
 
         @Override
@@ -106,13 +111,14 @@ public final class GatewayBuilder {
     private WeComSimulator seededSimulator() {
         WeComSimulator wecom = new WeComSimulator(new SimulatedCorp(CORP_ID, APP_SECRET, AGENT_ID, KF_SECRET,
                 CALLBACK_TOKEN, AES_KEY), clock);
-        wecom.addAccount(ACCOUNT, "KF Gateway IT", true);
-        wecom.addAccount(SECOND_ACCOUNT, "KF Gateway IT 2", true);
-        wecom.addServicer(ACCOUNT, SERVICER_ONLINE, true);
-        wecom.addServicer(ACCOUNT, SERVICER_OFFLINE, false);
-        wecom.addServicer(SECOND_ACCOUNT, SERVICER_OFFLINE, false);
-        wecom.addMember(SERVICER_ONLINE);
-        wecom.addMember(SERVICER_OFFLINE);
+        CorpAdmin admin = wecom.admin();
+        admin.addAccount(ACCOUNT, "KF Gateway IT", true);
+        admin.addAccount(SECOND_ACCOUNT, "KF Gateway IT 2", true);
+        admin.addServicer(ACCOUNT, SERVICER_ONLINE, true);
+        admin.addServicer(ACCOUNT, SERVICER_OFFLINE, false);
+        admin.addServicer(SECOND_ACCOUNT, SERVICER_OFFLINE, false);
+        admin.addMember(SERVICER_ONLINE);
+        admin.addMember(SERVICER_OFFLINE);
         return wecom;
     }
 

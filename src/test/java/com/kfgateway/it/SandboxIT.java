@@ -40,18 +40,20 @@ class SandboxIT {
     @BeforeAll
     static void bootInSandboxMode() throws IOException, InterruptedException {
         Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling("it-sandbox");
-        PayaraProcess.deleteRecursively(workDir.resolve("db"));
+        // The README's start: the built-in H2 file (./data under the work directory), and a blank corp id is unset.
+        PayaraProcess.deleteRecursively(workDir.resolve("data"));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "WECOM_CORP_ID", "",
-                "DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0",
                 "ADMIN_USERNAME", "admin",
                 "ADMIN_PASSWORD", ADMIN_PASSWORD));
         // -Dkfgateway.it.sandbox.DB_URL=jdbc:postgresql://… (and DB_USER, DB_PASSWORD, DB_DATASOURCE_CLASS, with
         // -Dkfgateway.it.addlibs=postgresql.jar) runs this whole story against another database; it must be empty.
+        // The sandbox never starts on another database unless asked to.
         for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_DATASOURCE_CLASS")) {
             String override = System.getProperty("kfgateway.it.sandbox." + variable);
             if (override != null) {
                 env.put(variable, override);
+                env.put("SANDBOX_ENABLED", "true");
             }
         }
         server = new PayaraProcess(workDir, env);
@@ -120,6 +122,26 @@ class SandboxIT {
         assertEquals("GREEN", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
         assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").isEmpty(),
                 doctor.asNormalizedText());
+    }
+
+    @Test
+    void theSimulatorRunsAndThePagesLoadTheirStylesheetAndScriptFromBehindTheGate() throws Exception {
+        assertTrue(server.log().contains("Sandbox mode: the built-in WeCom simulator for corp wwsandbox0kfgateway"),
+                tail(server.log()));
+        HtmlPage phone = browser.getPage(url("/sandbox/customer.xhtml"));
+        assertNotNull(phone.querySelector("link[rel='stylesheet'][href='/sandbox/sandbox.css']"), phone.asXml());
+        assertNotNull(phone.querySelector("script[src='/sandbox/chat.js']"), phone.asXml());
+        assertEquals("text/css", browser.getPage(url("/sandbox/sandbox.css")).getWebResponse().getContentType());
+        assertTrue(browser.getPage(url("/sandbox/chat.js")).getWebResponse().getContentAsString()
+                .contains("getElementById('chat')"));
+    }
+
+    @Test
+    void theDoctorSaysTheSandboxPlaysWeCom() throws Exception {
+        HtmlPage doctor = runChecks(logIntoConsole());
+        assertEquals("GREEN", verdict(doctor, "check-setup"), doctor.asNormalizedText());
+        assertTrue(doctor.getHtmlElementById("check-setup").asNormalizedText().contains("sandbox mode"),
+                doctor.getHtmlElementById("check-setup").asNormalizedText());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.kfgateway.it;
 
+import com.kfgateway.sandbox.control.SimulatorFaults;
+import com.kfgateway.sandbox.control.SimulatorProbe;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -81,6 +83,16 @@ public final class TestGateway {
 
     public WeComSimulator wecom() {
         return wecom;
+    }
+
+    /** Faults, forced states and events for the simulator (test-only). */
+    public SimulatorFaults faults() {
+        return booted.faults();
+    }
+
+    /** Counts and records of the simulator that no sandbox page shows (test-only). */
+    public SimulatorProbe probe() {
+        return booted.probe();
     }
 
     public URI baseUri() {

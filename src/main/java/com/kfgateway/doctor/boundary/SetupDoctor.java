@@ -6,11 +6,13 @@ import com.kfgateway.wecom.entity.KfAccount;
 import com.kfgateway.doctor.control.LiveChecks;
 import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.doctor.control.SecretRules;
+import com.kfgateway.doctor.control.SetupModeRules;
 import com.kfgateway.doctor.control.TimerRules;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Diagnosis;
 import com.kfgateway.doctor.entity.Phrase;
 import com.kfgateway.doctor.entity.SecretVerdict;
+import com.kfgateway.doctor.entity.SetupMode;
 import com.kfgateway.doctor.entity.Verdict;
 import com.kfgateway.wecom.boundary.TokenRefresh;
 import com.kfgateway.wecom.control.CallbackStats;
@@ -26,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Is this installation set up right? Runs every check (configuration, both tokens, the secrets' relation,
+ * Is this installation set up right? Runs every check (real corp or sandbox, configuration, both tokens, the secrets' relation,
  * kf/account/list with manage_privilege, receptionists per account, the callback, the token timer) and keeps the
  * last result, so pages show it without calling WeCom on every view.
  */
@@ -38,6 +40,10 @@ public class SetupDoctor {
 
     @Inject
     WeComConfig config;
+
+    /** Produced by the sandbox, which decides the mode; the doctor only explains it. */
+    @Inject
+    SetupMode setupMode;
 
     @Inject
     LiveChecks live;
@@ -59,7 +65,8 @@ public class SetupDoctor {
 
     /** @param retryBlocked let gettoken be tried again for a credential paused after WeCom refused its secret */
     public synchronized Diagnosis examine(boolean retryBlocked) {
-        List<Check> checks = new ArrayList<>(configChecks());
+        List<Check> checks = new ArrayList<>(SetupModeRules.checks(setupMode));
+        checks.addAll(configChecks());
         for (Credential credential : Credential.values()) {
             checks.add(live.token(credential, retryBlocked));
         }

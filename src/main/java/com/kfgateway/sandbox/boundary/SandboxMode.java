@@ -1,15 +1,18 @@
 package com.kfgateway.sandbox.boundary;
 
+import com.kfgateway.doctor.entity.SetupMode;
 import com.kfgateway.sandbox.control.SandboxActivation;
 import com.kfgateway.sandbox.control.SandboxWeCom;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
 
 /**
  * Whether the product runs in sandbox mode, for pages (the console's banner: {@code #{sandboxMode.active}},
- * {@code #{sandboxMode.customerPageUrl}}) and for the sandbox's own beans, which reach the running simulator here.
+ * {@code #{sandboxMode.customerPageUrl}}), for the setup doctor (the {@link SetupMode} it explains) and for the
+ * sandbox's own beans, which reach the running simulator here.
  */
 @Named("sandboxMode")
 @ApplicationScoped
@@ -21,10 +24,16 @@ public class SandboxMode {
     @Inject
     ServletContext servletContext;
 
-    private final boolean active = SandboxActivation.ofProcess().active();
+    private final SandboxActivation activation = SandboxActivation.ofProcess();
 
     public boolean isActive() {
-        return active;
+        return activation.active();
+    }
+
+    /** The decision as the setup doctor shows it; the doctor declares the type so it need not depend on us. */
+    @Produces
+    SetupMode setupMode() {
+        return activation.mode();
     }
 
     /** The customer page, with the context root; meaningful only when {@link #isActive()}. */
@@ -39,9 +48,6 @@ public class SandboxMode {
 
     /** The running simulator; only sandbox pages call this, and the gate lets them run in sandbox mode only. */
     public SandboxWeCom wecom() {
-        if (!active) {
-            throw new IllegalStateException("not in sandbox mode");
-        }
         return SandboxWeCom.get();
     }
 }

@@ -1,5 +1,8 @@
 package com.kfgateway.sandbox.control;
 
+import com.kfgateway.sandbox.entity.SimulatorResponse;
+import jakarta.json.Json;
+
 /** A WeCom errcode answer; thrown by an endpoint before it changes anything, so an error never has an effect. */
 final class ApiError extends RuntimeException {
 
@@ -51,5 +54,11 @@ final class ApiError extends RuntimeException {
 
     String errmsg() {
         return getMessage();
+    }
+
+    /** WeCom's JSON error answer, marked as simulated so nobody mistakes a log line for the real WeCom's. */
+    SimulatorResponse answer() {
+        return SimulatorResponse.json(Json.createObjectBuilder()
+                .add("errcode", errcode).add("errmsg", errmsg() + ", hint: [simulated]").build().toString());
     }
 }

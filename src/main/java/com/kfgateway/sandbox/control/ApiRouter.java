@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Answers one API call: HTTP-status faults, errcode faults, the token and IP checks, the endpoint, faults after the
- * effect, and the call record. Order matters: a fault injected "before" has no effect; every errcode an endpoint
- * throws is raised before it changes anything. Not thread-safe: the simulator's lock guards it.
+ * Answers one API call: the 404 for an unknown API, the body's JSON, the interceptor around the token and IP checks
+ * and the endpoint, and the call record. Every errcode an endpoint throws is raised before it changes anything.
+ * Not thread-safe: the simulator's lock guards it.
  */
 final class ApiRouter {
 
@@ -27,20 +27,19 @@ final class ApiRouter {
 
     private final CorpState state;
     private final TokenDesk tokens;
-    private final FaultPlan faults;
     private final MediaEndpoint media;
     private final Map<String, Function<ApiRequest, JsonObject>> endpoints;
     private final List<ApiCall> calls = new ArrayList<>();
 
-    ApiRouter(CorpState state, TokenDesk tokens, FaultPlan faults, SyncEndpoint sync) {
+    ApiRouter(CorpState state, TokenDesk tokens) {
         this.state = state;
         this.tokens = tokens;
-        this.faults = faults;
         this.media = new MediaEndpoint(state);
         AccountEndpoints accounts = new AccountEndpoints(state);
         SessionEndpoints sessions = new SessionEndpoints(state);
         SendEndpoints send = new SendEndpoints(state);
         StaffMessageEndpoint staff = new StaffMessageEndpoint(state);
+        SyncEndpoint sync = new SyncEndpoint(state);
         this.endpoints = Map.of(
                 "kf/account/list", accounts::listAccounts,
                 "kf/servicer/list", accounts::listServicers,
@@ -53,72 +52,54 @@ final class ApiRouter {
                 "message/send", staff::send);
     }
 
-    SimulatorResponse handle(String method, String api, Map<String, String> query, String body) {
+    SimulatorResponse handle(String method, String api, Map<String, String> query, String body,
+                             CallInterceptor interceptor) {
         boolean post = "POST".equalsIgnoreCase(method);
         String credential = tokens.kindOfToken(query.get("access_token"));
         String requestJson = post ? body : null;
         String syncToken = api.equals("kf/sync_msg") ? syncTokenOf(body) : null;
-        Integer status = faults.takeHttpStatus(api);
-        if (status != null) {
-            calls.add(new ApiCall(state.now(), method, api, credential, syncToken, status, 0, requestJson));
-            return new SimulatorResponse(status, "text/html; charset=UTF-8",
-                    ("<html><body>" + status + "</body></html>").getBytes(StandardCharsets.UTF_8));
-        }
-        if (!api.equals("gettoken") && !api.equals("media/get") && !endpoints.containsKey(api)) {
-            calls.add(new ApiCall(state.now(), method, api, credential, syncToken, 404, 0, requestJson));
-            return new SimulatorResponse(404, "text/plain; charset=UTF-8",
-                    "not found".getBytes(StandardCharsets.UTF_8));
-        }
         SimulatorResponse response;
         int errcode = 0;
-        try {
-            JsonObject json = post ? parse(body) : JsonObject.EMPTY_JSON_OBJECT;
-            Integer injected = faults.takeErrorBeforeEffect(api, customerOf(json));
-            if (injected != null) {
-                throw new ApiError(injected, injected == ApiError.SYSTEM_BUSY ? "system busy" : "injected fault");
+        if (!api.equals("gettoken") && !api.equals("media/get") && !endpoints.containsKey(api)) {
+            response = new SimulatorResponse(404, "text/plain; charset=UTF-8",
+                    "not found".getBytes(StandardCharsets.UTF_8));
+        } else {
+            try {
+                ApiRequest call = new ApiRequest(method, api, query, post ? parse(body) : JsonObject.EMPTY_JSON_OBJECT,
+                        null);
+                response = interceptor.around(call, () -> route(call));
+            } catch (ApiError e) {
+                errcode = e.errcode();
+                response = e.answer();
             }
-            response = route(method, api, query, json);
-            Integer afterEffect = faults.takeErrorAfterEffect(api);
-            if (afterEffect != null) {
-                throw new ApiError(afterEffect, "injected fault after the effect");
-            }
-        } catch (ApiError e) {
-            errcode = e.errcode();
-            response = SimulatorResponse.json(Json.createObjectBuilder()
-                    .add("errcode", e.errcode()).add("errmsg", e.errmsg() + ", hint: [simulated]").build().toString());
         }
         calls.add(new ApiCall(state.now(), method, api, credential, syncToken, response.httpStatus(), errcode,
                 requestJson));
         return response;
     }
 
-    /** The customer a call is about (send_msg's touser, service_state's external_userid), if any. */
-    private static String customerOf(JsonObject body) {
-        String touser = body.getString("touser", null);
-        return touser != null ? touser : body.getString("external_userid", null);
-    }
-
     List<ApiCall> calls() {
         return List.copyOf(calls);
     }
 
-    private SimulatorResponse route(String method, String api, Map<String, String> query, JsonObject body) {
+    private SimulatorResponse route(ApiRequest call) {
+        String api = call.api();
         boolean wantsGet = GET_APIS.contains(api);
-        if (wantsGet != "GET".equalsIgnoreCase(method)) {
+        if (wantsGet != "GET".equalsIgnoreCase(call.method())) {
             throw wantsGet ? new ApiError(ApiError.GET_REQUIRED, "require GET method")
                     : new ApiError(ApiError.POST_REQUIRED, "require POST method");
         }
         if (api.equals("gettoken")) {
-            return ok(tokens.getToken(new ApiRequest(method, api, query, body, null)));
+            return ok(tokens.getToken(call));
         }
-        IssuedToken token = tokens.authenticate(query);
+        IssuedToken token = tokens.authenticate(call.query());
         if (state.untrustedIp) {
             throw new ApiError(ApiError.UNTRUSTED_IP, "not allow to access from your ip");
         }
         if (api.startsWith("kf/") && !token.mayCallKf()) {
             throw new ApiError(ApiError.NO_API_PERMISSION, "api forbidden");
         }
-        ApiRequest request = new ApiRequest(method, api, query, body, token);
+        ApiRequest request = new ApiRequest(call.method(), api, call.query(), call.body(), token);
         if (api.equals("media/get")) {
             return media.get(request);
         }

@@ -37,7 +37,8 @@ final class CallbackDelivery {
             .build();
     private final List<CallbackResult> results = new ArrayList<>();
     private volatile URI url;
-    private volatile int repeat = 1;
+    /** How often each callback is delivered; WeCom retries, and tests set this to see the product de-duplicate. */
+    volatile int repeat = 1;
 
     CallbackDelivery(CorpState state) {
         this.state = state;
@@ -45,13 +46,6 @@ final class CallbackDelivery {
 
     void setUrl(URI url) {
         this.url = url;
-    }
-
-    void setRepeat(int times) {
-        if (times < 1) {
-            throw new IllegalArgumentException("a callback is delivered at least once");
-        }
-        this.repeat = times;
     }
 
     /** Issues a fresh sync token and builds the signed callback; null when no callback URL is set. */
@@ -155,7 +149,6 @@ final class CallbackDelivery {
         }
     }
 
-    /** Same shape as the official decrypted KF callback (§2.8); to be replaced by CallbackXml once it exists. */
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -91,18 +91,6 @@ final class ConversationActions {
         return assignToServicer(openKfid, externalUserid, session, servicer);
     }
 
-    void sendFailed(String openKfid, String externalUserid, String failMsgid, int failType) {
-        state.seededAccount(openKfid);
-        appendEvent(openKfid, event("msg_send_fail", openKfid, externalUserid)
-                .add("fail_msgid", failMsgid)
-                .add("fail_type", failType));
-    }
-
-    void recallByCustomer(String openKfid, String externalUserid, String recallMsgid) {
-        state.seededAccount(openKfid);
-        appendEvent(openKfid, event("user_recall_msg", openKfid, externalUserid).add("recall_msgid", recallMsgid));
-    }
-
     private String customerSends(String openKfid, String externalUserid, String msgtype, JsonObjectBuilder body) {
         Account account = state.seededAccount(openKfid);
         knownCustomer(externalUserid);
@@ -168,14 +156,15 @@ final class ConversationActions {
                 .add(msgtype, body);
     }
 
-    private JsonObjectBuilder event(String eventType, String openKfid, String externalUserid) {
+    /** An event item's {@code event} object; tests add events no page causes (src/test: SimulatorFaults). */
+    JsonObjectBuilder event(String eventType, String openKfid, String externalUserid) {
         return Json.createObjectBuilder()
                 .add("event_type", eventType)
                 .add("open_kfid", openKfid)
                 .add("external_userid", externalUserid);
     }
 
-    private void appendEvent(String openKfid, JsonObjectBuilder event) {
+    void appendEvent(String openKfid, JsonObjectBuilder event) {
         state.appendSync(openKfid, Json.createObjectBuilder()
                 .add("msgid", CorpState.randomAlphanumeric(28))
                 .add("send_time", state.now().getEpochSecond())

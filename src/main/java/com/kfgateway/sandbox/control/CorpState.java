@@ -47,8 +47,8 @@ final class CorpState {
     boolean untrustedIp;
     volatile boolean callbackTokenMismatch;
     boolean routeToOnlineServicers;
+    /** sync_msg's largest page; WeCom's is 1000, tests make it smaller to see paging. */
     int pageSize = 1000;
-    int syncCallsWithoutToken;
     private long nextSeq = 1;
 
     CorpState(SimulatedCorp corp, Clock clock) {

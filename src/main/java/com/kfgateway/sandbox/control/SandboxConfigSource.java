@@ -3,13 +3,16 @@ package com.kfgateway.sandbox.control;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In sandbox mode, the product's WeCom settings point at the built-in simulator: its random corp and its loopback
  * address. Outside sandbox mode this source is empty and the real configuration applies untouched. Registered through
  * META-INF/services (it must answer before CDI exists); its ordinal is above system properties (400) and environment
- * variables (300) so an explicit {@code sandbox.enabled=true} wins over a half-configured corp.
+ * variables (300), so leftovers such as a blank WECOM_CORP_ID cannot mix with the simulator's values. Whether the
+ * sandbox is on is decided without this source ({@link SandboxActivation}), and only when a WeCom key is asked for:
+ * the Config asks every source for its own keys while it is being built.
  */
 public class SandboxConfigSource implements ConfigSource {
 
@@ -24,29 +27,30 @@ public class SandboxConfigSource implements ConfigSource {
             "wecom.callback-aes-key", sandbox -> sandbox.corp().callbackAesKey(),
             "wecom.api-base", sandbox -> sandbox.apiBase().toString());
 
-    private final boolean active;
+    private final Supplier<SandboxActivation> activation;
 
-    /** For ServiceLoader: decides from this process's environment. */
+    /** For ServiceLoader: this application's decision. */
     public SandboxConfigSource() {
-        this(SandboxActivation.ofProcess().active());
+        this(SandboxActivation::ofProcess);
     }
 
-    SandboxConfigSource(boolean active) {
-        this.active = active;
+    SandboxConfigSource(Supplier<SandboxActivation> activation) {
+        this.activation = activation;
     }
 
     @Override
     public Set<String> getPropertyNames() {
-        return active ? VALUES.keySet() : Set.of();
+        return activation.get().active() ? VALUES.keySet() : Set.of();
     }
 
     @Override
     public String getValue(String propertyName) {
         Function<SandboxWeCom, String> value = VALUES.get(propertyName);
-        if (!active || value == null) {
+        if (value == null) {
             return null;
         }
-        return value.apply(SandboxWeCom.get());
+        SandboxActivation decision = activation.get();
+        return decision.active() ? value.apply(SandboxWeCom.get(decision)) : null;
     }
 
     @Override

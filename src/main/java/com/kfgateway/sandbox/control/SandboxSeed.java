@@ -1,7 +1,6 @@
 package com.kfgateway.sandbox.control;
 
 import com.kfgateway.sandbox.entity.SimulatedCorp;
-import java.security.SecureRandom;
 
 /**
  * The sandbox's corp: fixed, readable ids (so conversations kept in the database still match after a restart) and
@@ -22,15 +21,13 @@ public final class SandboxSeed {
     public static final String CUSTOMER_WANG = "wmSandboxCustomerWang01";
     public static final String CUSTOMER_EMMA = "wmSandboxCustomerEmma02";
 
-    private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private SandboxSeed() {
     }
 
     public static SimulatedCorp randomCorp() {
-        String secret = random(43);
-        return new SimulatedCorp(CORP_ID, secret, AGENT_ID, secret, random(16), random(43));
+        String secret = CorpState.randomAlphanumeric(43);
+        return new SimulatedCorp(CORP_ID, secret, AGENT_ID, secret, CorpState.randomAlphanumeric(16),
+                CorpState.randomAlphanumeric(43));
     }
 
     /**
@@ -39,23 +36,16 @@ public final class SandboxSeed {
      * 智能分配 does.
      */
     public static void seed(WeComSimulator simulator) {
-        simulator.addAccount(SHOP_ACCOUNT, "Sandbox Shop 售后客服", true);
-        simulator.addAccount(SALES_ACCOUNT, "Sandbox Sales 售前咨询", true);
-        simulator.addServicer(SHOP_ACCOUNT, RECEPTIONIST_ALICE, false);
-        simulator.addServicer(SHOP_ACCOUNT, RECEPTIONIST_BOB, false);
-        simulator.addServicer(SALES_ACCOUNT, RECEPTIONIST_BOB, false);
-        simulator.addMember(RECEPTIONIST_ALICE);
-        simulator.addMember(RECEPTIONIST_BOB);
+        CorpAdmin admin = simulator.admin();
+        admin.addAccount(SHOP_ACCOUNT, "Sandbox Shop 售后客服", true);
+        admin.addAccount(SALES_ACCOUNT, "Sandbox Sales 售前咨询", true);
+        admin.addServicer(SHOP_ACCOUNT, RECEPTIONIST_ALICE, false);
+        admin.addServicer(SHOP_ACCOUNT, RECEPTIONIST_BOB, false);
+        admin.addServicer(SALES_ACCOUNT, RECEPTIONIST_BOB, false);
+        admin.addMember(RECEPTIONIST_ALICE);
+        admin.addMember(RECEPTIONIST_BOB);
         simulator.addCustomer(CUSTOMER_WANG, "王小明");
         simulator.addCustomer(CUSTOMER_EMMA, "Emma");
-        simulator.setRouteToOnlineServicers(true);
-    }
-
-    static String random(int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
-        }
-        return text.toString();
+        admin.setRouteToOnlineServicers(true);
     }
 }

@@ -32,9 +32,16 @@ public final class SandboxWeCom {
     }
 
     /** The running sandbox WeCom, started on first use. Call only in sandbox mode. */
-    public static synchronized SandboxWeCom get() {
+    public static SandboxWeCom get() {
+        return get(SandboxActivation.ofProcess());
+    }
+
+    static synchronized SandboxWeCom get(SandboxActivation activation) {
+        if (!activation.active()) {
+            throw new IllegalStateException("not in sandbox mode");
+        }
         if (running == null) {
-            running = start(SandboxActivation.ofProcess().configuredCallbackUrl());
+            running = start(activation.configuredCallbackUrl());
         }
         return running;
     }
@@ -47,7 +54,7 @@ public final class SandboxWeCom {
         }
     }
 
-    static SandboxWeCom start(String configuredCallbackUrl) {
+    private static SandboxWeCom start(String configuredCallbackUrl) {
         SimulatedCorp corp = SandboxSeed.randomCorp();
         WeComSimulator simulator = new WeComSimulator(corp, Clock.systemUTC());
         SandboxSeed.seed(simulator);
@@ -57,7 +64,7 @@ public final class SandboxWeCom {
                 sandbox.useCallbackUrl(URI.create(configuredCallbackUrl));
             }
             LOG.info(() -> "Sandbox mode: the built-in WeCom simulator for corp " + corp.corpId() + " listens on "
-                    + sandbox.apiBase() + " (no WECOM_CORP_ID is configured; see /sandbox/customer.xhtml)");
+                    + sandbox.apiBase() + " (no WeCom setting is configured; see /sandbox/customer.xhtml)");
             return sandbox;
         } catch (IOException e) {
             throw new UncheckedIOException("the sandbox's WeCom simulator could not listen on loopback", e);

@@ -11,7 +11,7 @@ import java.util.List;
  * kf/sync_msg. The cursor is an opaque position in one corp-wide log, so it works whether the product keeps one
  * cursor per corp or one per open_kfid. Items older than 3 days and items of accounts the app may not manage are never
  * served. A {@code token} must be one a callback carried within 10 minutes (else 95007); calls without one are
- * allowed and counted (WeCom rate-limits them; the limit is unpublished, so the simulator does not enforce one).
+ * allowed (WeCom rate-limits them; the limit is unpublished, so the simulator does not enforce one).
  * A cursor the simulator never issued and a limit above 1000 answer 40058 (WeCom's codes for these are UNCONFIRMED).
  */
 final class SyncEndpoint {
@@ -20,19 +20,9 @@ final class SyncEndpoint {
     private static final String CURSOR_PREFIX = "4gw7M";
 
     private final CorpState state;
-    private boolean servePageTwice;
-    private boolean emptyPageWithMore;
 
     SyncEndpoint(CorpState state) {
         this.state = state;
-    }
-
-    void servePageTwice() {
-        servePageTwice = true;
-    }
-
-    void emptyPageWithMoreNext() {
-        emptyPageWithMore = true;
     }
 
     JsonObject sync(ApiRequest request) {
@@ -49,24 +39,15 @@ final class SyncEndpoint {
         } else {
             onlyAccount = null;
         }
-        if (emptyPageWithMore) {
-            emptyPageWithMore = false;
-            return page(List.of(), after, true);
-        }
         int pageSize = (int) Math.min(limit == 0 ? 1000 : limit, state.pageSize);
         List<SyncItem> visible = visibleAfter(after, onlyAccount);
         List<SyncItem> page = visible.subList(0, Math.min(pageSize, visible.size()));
         boolean hasMore = visible.size() > page.size();
-        if (servePageTwice && !page.isEmpty()) {
-            servePageTwice = false;
-            return page(page, after, true);
-        }
         return page(page, page.isEmpty() ? after : page.get(page.size() - 1).seq(), hasMore);
     }
 
     private void checkToken(String token) {
         if (token == null || token.isEmpty()) {
-            state.syncCallsWithoutToken++;
             return;
         }
         Instant issued = state.syncTokens.get(token);
@@ -89,13 +70,19 @@ final class SyncEndpoint {
         JsonArrayBuilder list = Json.createArrayBuilder();
         items.forEach(item -> list.add(item.json()));
         return Json.createObjectBuilder()
-                .add("next_cursor", CURSOR_PREFIX + Long.toString(nextPosition, 36))
+                .add("next_cursor", cursorAt(nextPosition))
                 .add("has_more", hasMore ? 1 : 0)
                 .add("msg_list", list)
                 .build();
     }
 
-    private static long position(String cursor) {
+    /** The cursor a page ending at this position of the log hands out. */
+    static String cursorAt(long position) {
+        return CURSOR_PREFIX + Long.toString(position, 36);
+    }
+
+    /** The log position a cursor names: 0 for none, 40058 for one the simulator never issued. */
+    static long position(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return 0;
         }

@@ -18,9 +18,10 @@ final class TokenDesk {
 
     private final SimulatedCorp corp;
     private final Clock clock;
-    private final Map<String, IssuedToken> tokens = new HashMap<>();
-    private final Map<String, Integer> fetchesPerKind = new HashMap<>();
-    private Duration lifetime = Duration.ofSeconds(7200);
+    /** Every token issued, expired ones too: none is ever forgotten, so a stale one answers 42001, not 40014. */
+    final Map<String, IssuedToken> tokens = new HashMap<>();
+    /** WeCom's expires_in; tests shorten it to see the product refresh. */
+    Duration lifetime = Duration.ofSeconds(7200);
     private boolean corpIdRejected;
 
     TokenDesk(SimulatedCorp corp, Clock clock) {
@@ -43,12 +44,6 @@ final class TokenDesk {
         String kind = kindOf(secret);
         if (kind == null) {
             throw new ApiError(ApiError.INVALID_SECRET, "invalid credential");
-        }
-        if (!"kf".equals(kind)) {
-            fetchesPerKind.merge("app", 1, Integer::sum);
-        }
-        if (!"app".equals(kind)) {
-            fetchesPerKind.merge("kf", 1, Integer::sum);
         }
         byte[] random = new byte[48];
         RANDOM.nextBytes(random);
@@ -94,14 +89,6 @@ final class TokenDesk {
 
     boolean corpIdRejected() {
         return corpIdRejected;
-    }
-
-    void setLifetime(Duration lifetime) {
-        this.lifetime = lifetime;
-    }
-
-    int fetches(String kind) {
-        return fetchesPerKind.getOrDefault(kind, 0);
     }
 
     private String kindOf(String secret) {

@@ -8,8 +8,4 @@ public record SimulatorResponse(int httpStatus, String contentType, byte[] body)
     public static SimulatorResponse json(String json) {
         return new SimulatorResponse(200, "application/json; charset=UTF-8", json.getBytes(StandardCharsets.UTF_8));
     }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }

@@ -149,7 +149,7 @@ class ModelPipelineIT {
         wecom().customerSendsText(ACCOUNT, customer, "please hand over to a colleague");
         TestGateway.await("the handover notice", WAIT, () -> !delivered(customer).isEmpty());
         TestGateway.await("a staff notification", WAIT, () -> staffNotificationsAbout(customer) > 0);
-        assertEquals(3, wecom().serviceState(ACCOUNT, customer), "the receiving servicer has the session");
+        assertEquals(3, wecom().admin().serviceState(ACCOUNT, customer), "the receiving servicer has the session");
         assertEquals(HANDOVER_TEXT, delivered(customer).get(0).content(), "the model's words without the marker");
 
         wecom().customerSendsText(ACCOUNT, customer, "are you still there");
@@ -179,7 +179,7 @@ class ModelPipelineIT {
         assertTrue(delivered(hanging).get(0).content().contains("9:00"),
                 "the rules answer the question the model could not: " + delivered(hanging));
         for (String customer : List.of(broken, hanging)) {
-            assertEquals(3, wecom().serviceState(ACCOUNT, customer), "handed over on failure: " + customer);
+            assertEquals(3, wecom().admin().serviceState(ACCOUNT, customer), "handed over on failure: " + customer);
             assertEquals(1, staffNotificationsAbout(customer), "staff are notified once about " + customer);
         }
         assertEquals(1, asked("model breaks on this").size(), "the model is not asked again");
@@ -202,7 +202,7 @@ class ModelPipelineIT {
     }
 
     private static long staffNotificationsAbout(String customer) {
-        return wecom().staffNotifications().stream().filter(n -> n.content().contains(customer)).count();
+        return gateway.probe().staffNotifications().stream().filter(n -> n.content().contains(customer)).count();
     }
 
     private static void sleep(long millis) {

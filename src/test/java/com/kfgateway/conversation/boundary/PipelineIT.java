@@ -59,14 +59,14 @@ class PipelineIT {
     @Test
     void sameCallbackThreeTimesAndAPageServedTwiceSendOnce() {
         String customer = TestGateway.newCustomer();
-        gateway.wecom().setCallbackRepeat(3);
-        gateway.wecom().servePageTwice();
+        gateway.faults().setCallbackRepeat(3);
+        gateway.faults().servePageTwice();
         try {
             gateway.wecom().customerSendsText(ACCOUNT, customer, "你好");
             TestGateway.await("an answer", WAIT, () -> !delivered(customer).isEmpty());
             sleep(3000);
         } finally {
-            gateway.wecom().setCallbackRepeat(1);
+            gateway.faults().setCallbackRepeat(1);
         }
         assertEquals(1, delivered(customer).size());
     }
@@ -88,7 +88,7 @@ class PipelineIT {
     void stateForbidsSending95018FailsAtOnceWithoutRetry() {
         String customer = TestGateway.newCustomer();
         int before = gateway.wecom().calls().size();
-        gateway.wecom().failNextFor("kf/send_msg", customer, 95018, 1);
+        gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "你好");
         TestGateway.await("one send_msg attempt", WAIT, () -> sendMsgCalls(customer, before) >= 1);
         sleep(5000);
@@ -100,7 +100,7 @@ class PipelineIT {
     void systemBusyTwiceThenOkIsDeliveredOnceAfterThreeAttempts() {
         String customer = TestGateway.newCustomer();
         int before = gateway.wecom().calls().size();
-        gateway.wecom().failNextFor("kf/send_msg", customer, -1, 2);
+        gateway.faults().failNextFor("kf/send_msg", customer, -1, 2);
         gateway.wecom().customerSendsText(ACCOUNT, customer, "你好");
         TestGateway.await("delivered after retries", WAIT, () -> delivered(customer).size() == 1);
         sleep(3000);
@@ -150,14 +150,14 @@ class PipelineIT {
     @Test
     void handoverMovesToTheReceivingServicerAndNotifiesStaff() {
         String customer = TestGateway.newCustomer();
-        int notificationsBefore = gateway.wecom().staffNotifications().size();
+        int notificationsBefore = gateway.probe().staffNotifications().size();
         gateway.wecom().customerSendsText(ACCOUNT, customer, "转人工");
         TestGateway.await("the handover notice", WAIT, () -> !delivered(customer).isEmpty());
         TestGateway.await("a staff notification", WAIT,
-                () -> gateway.wecom().staffNotifications().size() > notificationsBefore);
-        assertEquals(3, gateway.wecom().serviceState(ACCOUNT, customer));
+                () -> gateway.probe().staffNotifications().size() > notificationsBefore);
+        assertEquals(3, gateway.wecom().admin().serviceState(ACCOUNT, customer));
         assertTrue(delivered(customer).get(0).content().contains("人工"), delivered(customer).toString());
-        assertTrue(gateway.wecom().staffNotifications().get(notificationsBefore).content().contains(customer));
+        assertTrue(gateway.probe().staffNotifications().get(notificationsBefore).content().contains(customer));
     }
 
     @Test

@@ -34,6 +34,8 @@ final class RunningSimulator implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
     final WeComSimulator simulator;
+    final SimulatorFaults faults;
+    final SimulatorProbe probe;
     final SimulatorHttpServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -43,9 +45,11 @@ final class RunningSimulator implements AutoCloseable {
 
     RunningSimulator(SimulatedCorp corp) {
         simulator = new WeComSimulator(corp, clock);
-        simulator.addAccount(KF, "Support", true);
-        simulator.addServicer(KF, ALICE, true);
-        simulator.addServicer(KF, BOB, false);
+        faults = new SimulatorFaults(simulator);
+        probe = new SimulatorProbe(simulator);
+        simulator.admin().addAccount(KF, "Support", true);
+        simulator.admin().addServicer(KF, ALICE, true);
+        simulator.admin().addServicer(KF, BOB, false);
         simulator.addCustomer(CUSTOMER, "Wang");
         try {
             server = SimulatorHttpServer.start(simulator, 0);

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,10 @@ class SandboxConfigSourceTest {
     private static final Set<String> WECOM_KEYS = Set.of("wecom.corp-id", "wecom.secret", "wecom.agent-id",
             "wecom.kf-secret", "wecom.callback-token", "wecom.callback-aes-key", "wecom.api-base");
 
+    private static final SandboxActivation ON = SandboxActivation.of(List.of(FakeConfigSource.environment(Map.of())));
+    private static final SandboxActivation OFF = SandboxActivation.of(List.of(
+            FakeConfigSource.environment(Map.of("WECOM_CORP_ID", "ww0123456789abcdef"))));
+
     @AfterEach
     void stopSandbox() {
         SandboxWeCom.stop();
@@ -27,31 +33,39 @@ class SandboxConfigSourceTest {
 
     @Test
     void outsideSandboxModeSuppliesNothing() {
-        SandboxConfigSource source = new SandboxConfigSource(false);
+        SandboxConfigSource source = new SandboxConfigSource(() -> OFF);
         assertTrue(source.getPropertyNames().isEmpty());
         WECOM_KEYS.forEach(key -> assertNull(source.getValue(key), key));
     }
 
     @Test
+    void doesNotDecideWhileTheConfigAsksForKeysOfOthers() {
+        SandboxConfigSource source = new SandboxConfigSource(() -> {
+            throw new AssertionError("decided while the Config was being built");
+        });
+        assertNull(source.getValue("mp.config.profile"));
+    }
+
+    @Test
     void ranksAboveSystemPropertiesAndEnvironment() {
-        assertTrue(new SandboxConfigSource(true).getOrdinal() > 400);
+        assertTrue(new SandboxConfigSource(() -> ON).getOrdinal() > 400);
     }
 
     @Test
     void inSandboxModeSuppliesAUsableConfigurationForEveryWeComKey() {
-        SandboxConfigSource source = new SandboxConfigSource(true);
+        SandboxConfigSource source = new SandboxConfigSource(() -> ON);
         assertEquals(WECOM_KEYS, source.getPropertyNames());
         WeComConfig config = new WeComConfig(source.getValue("wecom.corp-id"), source.getValue("wecom.secret"),
                 source.getValue("wecom.agent-id"), source.getValue("wecom.kf-secret"),
                 source.getValue("wecom.callback-token"), source.getValue("wecom.callback-aes-key"),
                 source.getValue("wecom.api-base"));
-        assertEquals(java.util.List.of(), config.problems());
+        assertEquals(List.of(), config.problems());
         assertNull(source.getValue("wecom.http-timeout-seconds"));
     }
 
     @Test
     void theApiBaseIsTheSimulatorAcceptingTheSuppliedSecret() throws IOException, InterruptedException {
-        SandboxConfigSource source = new SandboxConfigSource(true);
+        SandboxConfigSource source = new SandboxConfigSource(() -> ON);
         URI gettoken = URI.create(source.getValue("wecom.api-base") + "/cgi-bin/gettoken?corpid="
                 + source.getValue("wecom.corp-id") + "&corpsecret=" + source.getValue("wecom.kf-secret"));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gettoken).build(),
@@ -61,9 +75,9 @@ class SandboxConfigSourceTest {
 
     @Test
     void everyStartDrawsNewSecrets() {
-        String first = new SandboxConfigSource(true).getValue("wecom.secret");
+        String first = new SandboxConfigSource(() -> ON).getValue("wecom.secret");
         SandboxWeCom.stop();
-        String second = new SandboxConfigSource(true).getValue("wecom.secret");
+        String second = new SandboxConfigSource(() -> ON).getValue("wecom.secret");
         assertNotEquals(first, second);
     }
 }

@@ -32,19 +32,19 @@ class SandboxSeedTest {
     void seedsManagedAccountsOfflineReceptionistsAndRoutingToOnlineOnes() {
         WeComSimulator simulator = new WeComSimulator(SandboxSeed.randomCorp(), Clock.systemUTC());
         SandboxSeed.seed(simulator);
-        assertEquals(2, simulator.accounts().size());
-        assertTrue(simulator.accounts().stream().allMatch(SimulatedAccount::managePrivilege));
-        assertTrue(simulator.accounts().stream().flatMap(a -> a.servicers().values().stream()).noneMatch(b -> b));
+        assertEquals(2, simulator.admin().accounts().size());
+        assertTrue(simulator.admin().accounts().stream().allMatch(SimulatedAccount::managePrivilege));
+        assertTrue(simulator.admin().accounts().stream().flatMap(a -> a.servicers().values().stream()).noneMatch(b -> b));
         assertEquals(2, simulator.customers().size());
-        assertTrue(simulator.switches().routeToOnlineServicers());
+        assertTrue(simulator.admin().switches().routeToOnlineServicers());
     }
 
     @Test
     void aReceptionistGoingOnlineTakesTheNextNewSession() {
         WeComSimulator simulator = new WeComSimulator(SandboxSeed.randomCorp(), Clock.systemUTC());
         SandboxSeed.seed(simulator);
-        simulator.setServicerOnline(SandboxSeed.SHOP_ACCOUNT, SandboxSeed.RECEPTIONIST_BOB, true);
+        simulator.admin().setServicerOnline(SandboxSeed.SHOP_ACCOUNT, SandboxSeed.RECEPTIONIST_BOB, true);
         simulator.customerSendsText(SandboxSeed.SHOP_ACCOUNT, SandboxSeed.CUSTOMER_EMMA, "hello");
-        assertEquals(3, simulator.serviceState(SandboxSeed.SHOP_ACCOUNT, SandboxSeed.CUSTOMER_EMMA));
+        assertEquals(3, simulator.admin().serviceState(SandboxSeed.SHOP_ACCOUNT, SandboxSeed.CUSTOMER_EMMA));
     }
 }

@@ -63,7 +63,7 @@ class WeComSimulatorCallbackTest {
     @Test
     void repeatsEachCallbackAsWeComRetries() {
         wecom.simulator.setCallbackUrl(product.url());
-        wecom.simulator.setCallbackRepeat(3);
+        wecom.faults.setCallbackRepeat(3);
         wecom.simulator.enterSession(KF, CUSTOMER, "", "");
         assertEquals(3, product.received.size());
         assertEquals(1, product.received.stream().map(CallbackReceiver.Received::body).distinct().count());
@@ -93,7 +93,7 @@ class WeComSimulatorCallbackTest {
     @Test
     void withCallbackTokenMismatchTheSignatureFailsForTheProduct() {
         wecom.simulator.setCallbackUrl(product.url());
-        wecom.simulator.callbackTokenMismatch(true);
+        wecom.simulator.admin().callbackTokenMismatch(true);
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         CallbackCryptoException rejected = assertThrows(CallbackCryptoException.class,
                 () -> decrypt(product.received.get(0)));

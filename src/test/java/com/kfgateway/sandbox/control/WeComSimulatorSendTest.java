@@ -20,7 +20,7 @@ class WeComSimulatorSendTest {
 
     WeComSimulatorSendTest() {
         // The clock crosses 48 h windows here; the token must outlive them.
-        wecom.simulator.setTokenLifetime(Duration.ofDays(30));
+        wecom.faults.setTokenLifetime(Duration.ofDays(30));
         token = wecom.kfToken();
     }
 
@@ -66,7 +66,7 @@ class WeComSimulatorSendTest {
             assertEquals(0, sendText("answer " + i).getInt("errcode"));
         }
         assertEquals(95001, sendText("sixth").getInt("errcode"));
-        assertEquals(5, wecom.simulator.deliveredCount());
+        assertEquals(5, wecom.probe.deliveredCount());
         wecom.simulator.customerSendsText(KF, CUSTOMER, "more please");
         assertEquals(0, sendText("sixth, now allowed").getInt("errcode"));
     }
@@ -83,9 +83,9 @@ class WeComSimulatorSendTest {
     @Test
     void answers95018WhenAHumanHoldsTheSession() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
-        wecom.simulator.setServiceState(KF, CUSTOMER, 3, ALICE);
+        wecom.faults.setServiceState(KF, CUSTOMER, 3, ALICE);
         assertEquals(95018, sendText("bot reply").getInt("errcode"));
-        assertEquals(0, wecom.simulator.deliveredCount());
+        assertEquals(0, wecom.probe.deliveredCount());
     }
 
     @Test
@@ -108,7 +108,7 @@ class WeComSimulatorSendTest {
         JsonObject again = sendText("first", "reply-1");
         assertEquals(0, again.getInt("errcode"));
         assertEquals("reply-1", again.getString("msgid"));
-        assertEquals(1, wecom.simulator.deliveredCount());
+        assertEquals(1, wecom.probe.deliveredCount());
     }
 
     @Test
@@ -131,7 +131,7 @@ class WeComSimulatorSendTest {
         String late = wecom.simulator.enterSession(KF, CUSTOMER, "qr", "");
         wecom.clock.advance(Duration.ofSeconds(20));
         assertEquals(40058, onEvent(late, "Too late").getInt("errcode"));
-        assertEquals(1, wecom.simulator.deliveredCount());
+        assertEquals(1, wecom.probe.deliveredCount());
     }
 
     @Test

@@ -60,39 +60,39 @@ class WeComSimulatorSessionStateTest {
 
     @Test
     void endingReturnsAClosingCode() {
-        wecom.simulator.setServiceState(KF, CUSTOMER, 3, ALICE);
+        wecom.faults.setServiceState(KF, CUSTOMER, 3, ALICE);
         JsonObject ended = trans(4, null);
         assertEquals(0, ended.getInt("errcode"));
         assertTrue(ended.containsKey("msg_code"));
-        assertEquals(4, wecom.simulator.serviceState(KF, CUSTOMER));
+        assertEquals(4, wecom.simulator.admin().serviceState(KF, CUSTOMER));
     }
 
     @Test
     void rejectsIllegalMovesWith95016() {
-        wecom.simulator.setServiceState(KF, CUSTOMER, 2, null);
+        wecom.faults.setServiceState(KF, CUSTOMER, 2, null);
         assertEquals(95016, trans(1, null).getInt("errcode"));
         assertEquals(95016, trans(0, null).getInt("errcode"));
-        wecom.simulator.setServiceState(KF, CUSTOMER, 1, null);
+        wecom.faults.setServiceState(KF, CUSTOMER, 1, null);
         assertEquals(95016, trans(1, null).getInt("errcode"));
-        wecom.simulator.setServiceState(KF, CUSTOMER, 3, ALICE);
+        wecom.faults.setServiceState(KF, CUSTOMER, 3, ALICE);
         assertEquals(95016, trans(2, null).getInt("errcode"));
-        assertEquals(3, wecom.simulator.serviceState(KF, CUSTOMER));
+        assertEquals(3, wecom.simulator.admin().serviceState(KF, CUSTOMER));
     }
 
     @Test
     void assigningAServicerWhoStoppedReceivingAnswers95019() {
-        wecom.simulator.setServiceState(KF, CUSTOMER, 1, null);
+        wecom.faults.setServiceState(KF, CUSTOMER, 1, null);
         assertEquals(95019, trans(3, BOB).getInt("errcode"));
-        wecom.simulator.setServicerOnline(KF, BOB, true);
+        wecom.simulator.admin().setServicerOnline(KF, BOB, true);
         assertEquals(0, trans(3, BOB).getInt("errcode"));
     }
 
     @Test
     void assigningSomeoneWhoIsNoServicerAnswers95014() {
-        wecom.simulator.setServiceState(KF, CUSTOMER, 0, null);
+        wecom.faults.setServiceState(KF, CUSTOMER, 0, null);
         assertEquals(95014, trans(3, "mallory").getInt("errcode"));
         assertEquals(95014, trans(3, null).getInt("errcode"));
-        assertEquals(0, wecom.simulator.serviceState(KF, CUSTOMER));
+        assertEquals(0, wecom.simulator.admin().serviceState(KF, CUSTOMER));
     }
 
     @Test
@@ -105,7 +105,7 @@ class WeComSimulatorSessionStateTest {
 
     @Test
     void routingToOnlineServicersHandsTheNewSessionToAliceWithAnEvent() {
-        wecom.simulator.setRouteToOnlineServicers(true);
+        wecom.simulator.admin().setRouteToOnlineServicers(true);
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         assertEquals(3, get().getInt("service_state"));
         assertEquals(ALICE, get().getString("servicer_userid"));
@@ -120,7 +120,7 @@ class WeComSimulatorSessionStateTest {
     @Test
     void aServicerWritingInAnEndedSessionTakesItOver() {
         wecom.simulator.staffSendsText(KF, CUSTOMER, ALICE, "I am back");
-        assertEquals(3, wecom.simulator.serviceState(KF, CUSTOMER));
+        assertEquals(3, wecom.simulator.admin().serviceState(KF, CUSTOMER));
         JsonObject event = wecom.post("kf/sync_msg", token, "{}").getJsonArray("msg_list").getJsonObject(1)
                 .getJsonObject("event");
         assertEquals(4, event.getInt("change_type"));

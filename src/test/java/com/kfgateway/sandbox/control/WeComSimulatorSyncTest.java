@@ -21,7 +21,7 @@ class WeComSimulatorSyncTest {
     private final String token;
 
     WeComSimulatorSyncTest() {
-        wecom.simulator.setTokenLifetime(Duration.ofDays(30));
+        wecom.faults.setTokenLifetime(Duration.ofDays(30));
         token = wecom.kfToken();
     }
 
@@ -57,7 +57,7 @@ class WeComSimulatorSyncTest {
     @Test
     void pagesWithHasMoreAndAnAdvancingCursor() {
         customerWrites("1", "2", "3", "4", "5");
-        wecom.simulator.setPageSize(2);
+        wecom.faults.setPageSize(2);
         JsonObject first = sync(null, null, 1000);
         assertEquals(List.of("1", "2"), contents(first));
         assertEquals(1, first.getInt("has_more"));
@@ -76,7 +76,7 @@ class WeComSimulatorSyncTest {
     void servesItemsInTheExactShapeOfTheDoc() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         wecom.simulator.staffSendsText(KF, CUSTOMER, ALICE, "hi from alice");
-        wecom.simulator.sendFailed(KF, CUSTOMER, "reply-1", 6);
+        wecom.faults.sendFailed(KF, CUSTOMER, "reply-1", 6);
         List<JsonObject> items = sync(null, null, 1000).getJsonArray("msg_list").getValuesAs(JsonObject.class);
         JsonObject customer = items.get(0);
         assertEquals(3, customer.getInt("origin"));
@@ -104,7 +104,7 @@ class WeComSimulatorSyncTest {
     @Test
     void canAnswerHasMoreWithAnEmptyPage() {
         customerWrites("1");
-        wecom.simulator.emptyPageWithMoreNext();
+        wecom.faults.emptyPageWithMoreNext();
         JsonObject empty = sync(null, null, 1000);
         assertTrue(empty.getJsonArray("msg_list").isEmpty());
         assertEquals(1, empty.getInt("has_more"));
@@ -114,7 +114,7 @@ class WeComSimulatorSyncTest {
     @Test
     void canServeAPageTwice() {
         customerWrites("1", "2");
-        wecom.simulator.servePageTwice();
+        wecom.faults.servePageTwice();
         JsonObject first = sync(null, null, 1000);
         JsonObject again = sync(first.getString("next_cursor"), null, 1000);
         assertEquals(List.of("1", "2"), contents(first));
@@ -126,7 +126,7 @@ class WeComSimulatorSyncTest {
     @Test
     void acceptsACallbackTokenForTenMinutesThenAnswers95007() {
         customerWrites("1");
-        String syncToken = wecom.simulator.issueSyncToken();
+        String syncToken = wecom.faults.issueSyncToken();
         wecom.clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         assertEquals(0, sync(null, syncToken, 1000).getInt("errcode"));
         wecom.clock.advance(Duration.ofSeconds(1));
@@ -136,10 +136,10 @@ class WeComSimulatorSyncTest {
 
     @Test
     void countsCallsWithoutTokenAndRecordsTheTokenOfOthers() {
-        String syncToken = wecom.simulator.issueSyncToken();
+        String syncToken = wecom.faults.issueSyncToken();
         sync(null, null, 1000);
         sync(null, syncToken, 1000);
-        assertEquals(1, wecom.simulator.syncCallsWithoutToken());
+        assertEquals(1, wecom.probe.syncCallsWithoutToken());
         var calls = wecom.simulator.calls();
         assertNull(calls.get(calls.size() - 2).syncToken());
         assertEquals(syncToken, calls.get(calls.size() - 1).syncToken());
@@ -155,8 +155,8 @@ class WeComSimulatorSyncTest {
 
     @Test
     void filtersByAccountWhenAskedAndHidesUnmanagedAccounts() {
-        wecom.simulator.addAccount("wkSecondAccount", "Sales", true);
-        wecom.simulator.addAccount("wkNotOurs", "Other app", false);
+        wecom.simulator.admin().addAccount("wkSecondAccount", "Sales", true);
+        wecom.simulator.admin().addAccount("wkNotOurs", "Other app", false);
         customerWrites("support");
         wecom.simulator.customerSendsText("wkSecondAccount", CUSTOMER, "sales");
         wecom.simulator.customerSendsText("wkNotOurs", CUSTOMER, "hidden");

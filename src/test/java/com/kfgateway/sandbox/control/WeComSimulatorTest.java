@@ -36,16 +36,16 @@ class WeComSimulatorTest {
     void observationsShowAccountsServicersCustomersAndOnlyStartedSessions() {
         wecom.simulator.addCustomer("wmQuiet", "Li");
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
-        wecom.simulator.setServicerOnline(KF, BOB, true);
-        assertEquals(Map.of(ALICE, true, BOB, true), wecom.simulator.accounts().get(0).servicers());
+        wecom.simulator.admin().setServicerOnline(KF, BOB, true);
+        assertEquals(Map.of(ALICE, true, BOB, true), wecom.simulator.admin().accounts().get(0).servicers());
         assertEquals(List.of(CUSTOMER, "wmQuiet"), List.copyOf(wecom.simulator.customers().keySet()));
         assertEquals(List.of(new com.kfgateway.sandbox.entity.SimulatedSession(KF, CUSTOMER, 0, null)),
-                wecom.simulator.sessions());
+                wecom.simulator.admin().sessions());
     }
 
     @Test
     void listsAccountsWithManagePrivilegeAndPaging() {
-        wecom.simulator.addAccount("wkSecond", "Sales", false);
+        wecom.simulator.admin().addAccount("wkSecond", "Sales", false);
         JsonObject all = wecom.post("kf/account/list", token, body("{'offset':0,'limit':100}"));
         assertEquals(2, all.getJsonArray("account_list").size());
         JsonObject first = all.getJsonArray("account_list").getJsonObject(0);
@@ -87,7 +87,7 @@ class WeComSimulatorTest {
 
     @Test
     void kfSecretWithoutKfRightsLetsTheProductReadButNotActOrSend() {
-        wecom.simulator.kfSecretWithoutKfRights(true);
+        wecom.simulator.admin().kfSecretWithoutKfRights(true);
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         assertEquals(0, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
         assertFalse(wecom.post("kf/account/list", token, "{}").getJsonArray("account_list").getJsonObject(0)
@@ -99,12 +99,12 @@ class WeComSimulatorTest {
         assertEquals(95018, wecom.post("kf/send_msg_on_event", token, body("{'code':'"
                 + wecom.simulator.staffEndsSession(KF, CUSTOMER, ALICE)
                 + "','msgtype':'text','text':{'content':'bye'}}")).getInt("errcode"));
-        assertEquals(0, wecom.simulator.deliveredCount());
+        assertEquals(0, wecom.probe.deliveredCount());
     }
 
     @Test
     void untrustedIpAnswers60020EverywhereButGettoken() {
-        wecom.simulator.untrustedIp(true);
+        wecom.simulator.admin().untrustedIp(true);
         assertEquals(0, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
         assertEquals(60020, wecom.post("kf/account/list", token, "{}").getInt("errcode"));
         assertEquals(60020, staffMessage(wecom.appToken(), ALICE, AGENT_ID).getInt("errcode"));
@@ -112,19 +112,19 @@ class WeComSimulatorTest {
 
     @Test
     void messageSendRecordsTheNotificationAndReportsInvalidUsers() {
-        wecom.simulator.addMember("Admin");
+        wecom.simulator.admin().addMember("Admin");
         JsonObject answer = staffMessage(wecom.appToken(), "alice|admin|ghost", AGENT_ID);
         assertEquals(0, answer.getInt("errcode"));
         assertEquals("ghost", answer.getString("invaliduser"));
-        assertEquals(List.of("alice", "admin"), wecom.simulator.staffNotifications().get(0).recipients());
-        assertEquals("Customer waiting", wecom.simulator.staffNotifications().get(0).content());
+        assertEquals(List.of("alice", "admin"), wecom.probe.staffNotifications().get(0).recipients());
+        assertEquals("Customer waiting", wecom.probe.staffNotifications().get(0).content());
     }
 
     @Test
     void messageSendWithAnotherAgentIdOrTheKfAppsTokenAnswers301002() {
         assertEquals(301002, staffMessage(wecom.appToken(), ALICE, 1000003).getInt("errcode"));
         assertEquals(301002, staffMessage(token, ALICE, AGENT_ID).getInt("errcode"));
-        assertTrue(wecom.simulator.staffNotifications().isEmpty());
+        assertTrue(wecom.probe.staffNotifications().isEmpty());
     }
 
     @Test
@@ -148,39 +148,39 @@ class WeComSimulatorTest {
     @Test
     void failNextAnswersTheErrcodeWithoutEffectThenRecovers() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
-        wecom.simulator.failNext("/cgi-bin/kf/send_msg", -1, 2);
+        wecom.faults.failNext("/cgi-bin/kf/send_msg", -1, 2);
         assertEquals(-1, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
         assertEquals(-1, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
-        assertEquals(0, wecom.simulator.deliveredCount());
+        assertEquals(0, wecom.probe.deliveredCount());
         assertEquals(0, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
-        assertEquals(1, wecom.simulator.deliveredCount());
+        assertEquals(1, wecom.probe.deliveredCount());
     }
 
     @Test
     void failNextForOneCustomerIsNotConsumedByAnother() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
-        wecom.simulator.failNextFor("kf/send_msg", "wmSomeoneElse", -1, 1);
+        wecom.faults.failNextFor("kf/send_msg", "wmSomeoneElse", -1, 1);
         assertEquals(0, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"),
                 "a fault queued for another customer leaves this one alone");
-        wecom.simulator.failNextFor("kf/send_msg", CUSTOMER, 95018, 1);
+        wecom.faults.failNextFor("kf/send_msg", CUSTOMER, 95018, 1);
         assertEquals(95018, wecom.post("kf/send_msg", token, body(SEND_HELLO)).getInt("errcode"));
     }
 
     @Test
     void failAfterEffectDeliversButAnswersTheError() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
-        wecom.simulator.failAfterEffectNext("kf/send_msg", -1);
+        wecom.faults.failAfterEffectNext("kf/send_msg", -1);
         String send = "{'touser':'" + CUSTOMER + "','open_kfid':'" + KF
                 + "','msgid':'reply-1','msgtype':'text','text':{'content':'hello'}}";
         assertEquals(-1, wecom.post("kf/send_msg", token, body(send)).getInt("errcode"));
-        assertEquals(1, wecom.simulator.deliveredCount());
+        assertEquals(1, wecom.probe.deliveredCount());
         assertEquals(0, wecom.post("kf/send_msg", token, body(send)).getInt("errcode"));
-        assertEquals(1, wecom.simulator.deliveredCount());
+        assertEquals(1, wecom.probe.deliveredCount());
     }
 
     @Test
     void httpStatusNextAnswersABadGatewayOnce() {
-        wecom.simulator.httpStatusNext("kf/account/list", 502);
+        wecom.faults.httpStatusNext("kf/account/list", 502);
         HttpResponse<byte[]> bad = wecom.send("POST", "kf/account/list", Map.of("access_token", token), "{}");
         assertEquals(502, bad.statusCode());
         assertEquals(502, wecom.simulator.calls().get(1).httpStatus());
@@ -189,7 +189,7 @@ class WeComSimulatorTest {
 
     @Test
     void delayNextHoldsTheAnswerBack() {
-        wecom.simulator.delayNext("kf/account/list", Duration.ofMillis(300));
+        wecom.faults.delayNext("kf/account/list", Duration.ofMillis(300));
         long start = System.nanoTime();
         wecom.post("kf/account/list", token, "{}");
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);

@@ -26,7 +26,7 @@ class WeComSimulatorTokenTest {
 
     @Test
     void issuesADistinctTokenWithTheConfiguredLifetime() {
-        wecom.simulator.setTokenLifetime(Duration.ofSeconds(600));
+        wecom.faults.setTokenLifetime(Duration.ofSeconds(600));
         JsonObject first = wecom.getToken(CORP_ID, KF_SECRET);
         JsonObject second = wecom.getToken(CORP_ID, KF_SECRET);
         assertEquals(0, first.getInt("errcode"));
@@ -47,11 +47,11 @@ class WeComSimulatorTokenTest {
     @Test
     void wrongCorpIdSwitchAnswers40013AndInvalidatesTokensAlreadyIssued() {
         String old = wecom.kfToken();
-        wecom.simulator.wrongCorpId(true);
+        wecom.simulator.admin().wrongCorpId(true);
         assertEquals(42001, wecom.post("kf/account/list", old, "{}").getInt("errcode"));
         assertEquals(40013, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
-        assertTrue(wecom.simulator.switches().wrongCorpId());
-        wecom.simulator.wrongCorpId(false);
+        assertTrue(wecom.simulator.admin().switches().wrongCorpId());
+        wecom.simulator.admin().wrongCorpId(false);
         assertEquals(0, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
     }
 
@@ -66,8 +66,8 @@ class WeComSimulatorTokenTest {
         wecom.kfToken();
         wecom.appToken();
         wecom.getToken(CORP_ID, "not-the-secret");
-        assertEquals(2, wecom.simulator.gettokenCalls("kf"));
-        assertEquals(1, wecom.simulator.gettokenCalls("app"));
+        assertEquals(2, wecom.probe.gettokenCalls("kf"));
+        assertEquals(1, wecom.probe.gettokenCalls("app"));
     }
 
     @Test
@@ -79,8 +79,8 @@ class WeComSimulatorTokenTest {
             assertEquals(0, shared.post("message/send", token, body(
                     "{'touser':'alice','msgtype':'text','agentid':1000002,'text':{'content':'hi'}}"))
                     .getInt("errcode"));
-            assertEquals(1, shared.simulator.gettokenCalls("kf"));
-            assertEquals(1, shared.simulator.gettokenCalls("app"));
+            assertEquals(1, shared.probe.gettokenCalls("kf"));
+            assertEquals(1, shared.probe.gettokenCalls("app"));
             assertEquals("both", shared.simulator.calls().get(1).credential());
         }
     }
@@ -108,7 +108,7 @@ class WeComSimulatorTokenTest {
     @Test
     void expireAllTokensInvalidatesTokensEarlyButNotLaterOnes() {
         String old = wecom.kfToken();
-        wecom.simulator.expireAllTokens();
+        wecom.faults.expireAllTokens();
         assertEquals(42001, wecom.post("kf/account/list", old, "{}").getInt("errcode"));
         assertEquals(0, wecom.post("kf/account/list", wecom.kfToken(), "{}").getInt("errcode"));
     }

@@ -59,13 +59,13 @@ class CallbackIT {
     void expiredTokenIsRefreshedAndTheCallRetriedOnce() {
         // First make sure the product holds a long-lived token, so it has no reason to refresh on its own.
         int warm = gateway.wecom().calls().size();
-        gateway.wecom().expireAllTokens();
+        gateway.faults().expireAllTokens();
         gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "warm up");
         TestGateway.await("a sync with a fresh token", Duration.ofSeconds(20), () -> syncCallsSince(warm).stream()
                 .anyMatch(call -> call.errcode() == 0));
 
         int before = gateway.wecom().calls().size();
-        gateway.wecom().expireAllTokens();
+        gateway.faults().expireAllTokens();
         gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "hello again");
 
         TestGateway.await("a successful sync after 42001", Duration.ofSeconds(20), () -> syncCallsSince(before)
@@ -80,25 +80,25 @@ class CallbackIT {
 
     @Test
     void timerRefreshesTokensBeforeTheyExpire() {
-        gateway.wecom().setTokenLifetime(Duration.ofSeconds(20));
+        gateway.faults().setTokenLifetime(Duration.ofSeconds(20));
         try {
             // One call meets the expired token and fetches a 20-second one; from then on only the timer fetches.
             int start = gateway.wecom().calls().size();
-            gateway.wecom().expireAllTokens();
+            gateway.faults().expireAllTokens();
             gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "token refresh");
             TestGateway.await("a short-lived token in use", Duration.ofSeconds(20), () -> syncCallsSince(start)
                     .stream().anyMatch(call -> call.errcode() == 0));
             int mark = gateway.wecom().calls().size();
-            int before = gateway.wecom().gettokenCalls("kf");
+            int before = gateway.probe().gettokenCalls("kf");
 
             TestGateway.await("two timer refreshes", Duration.ofSeconds(60),
-                    () -> gateway.wecom().gettokenCalls("kf") >= before + 2);
+                    () -> gateway.probe().gettokenCalls("kf") >= before + 2);
 
             List<ApiCall> since = gateway.wecom().calls().subList(mark, gateway.wecom().calls().size());
             assertTrue(since.stream().noneMatch(call -> call.errcode() == 42001 || call.errcode() == 40014),
                     "each token was replaced before it expired: " + since);
         } finally {
-            gateway.wecom().setTokenLifetime(Duration.ofSeconds(7200));
+            gateway.faults().setTokenLifetime(Duration.ofSeconds(7200));
         }
     }
 

@@ -1,6 +1,8 @@
-package com.kfgateway.sandbox.boundary;
+package com.kfgateway.sandbox.wecom;
 
 import com.kfgateway.wecom.control.SecretFingerprint;
+import com.kfgateway.sandbox.boundary.SandboxMode;
+import com.kfgateway.sandbox.control.CorpAdmin;
 import com.kfgateway.sandbox.control.SandboxWeCom;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.ApiCall;
@@ -21,6 +23,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The WeCom admin's side of the sandbox (sandbox/wecom.xhtml): accounts and receptionists, the sessions they hold,
@@ -52,8 +55,8 @@ public class WeComSideBacking {
     public String toggleReceptionist() {
         String account = params.get("account");
         String userid = params.get("userid");
-        simulator().accounts().stream().filter(a -> a.openKfid().equals(account)).findFirst()
-                .ifPresent(a -> guarded(() -> simulator().setServicerOnline(account, userid,
+        admin().accounts().stream().filter(a -> a.openKfid().equals(account)).findFirst()
+                .ifPresent(a -> guarded(() -> admin().setServicerOnline(account, userid,
                         !Boolean.TRUE.equals(a.servicers().get(userid)))));
         return back();
     }
@@ -84,27 +87,27 @@ public class WeComSideBacking {
     // --- switches ------------------------------------------------------------------------------------------------
 
     public String toggleKfSecretWithoutKfRights() {
-        simulator().kfSecretWithoutKfRights(!getSwitches().kfSecretWithoutKfRights());
+        admin().kfSecretWithoutKfRights(!getSwitches().kfSecretWithoutKfRights());
         return back();
     }
 
     public String toggleWrongCorpId() {
-        simulator().wrongCorpId(!getSwitches().wrongCorpId());
+        admin().wrongCorpId(!getSwitches().wrongCorpId());
         return back();
     }
 
     public String toggleUntrustedIp() {
-        simulator().untrustedIp(!getSwitches().untrustedIp());
+        admin().untrustedIp(!getSwitches().untrustedIp());
         return back();
     }
 
     public String toggleCallbackTokenMismatch() {
-        simulator().callbackTokenMismatch(!getSwitches().callbackTokenMismatch());
+        admin().callbackTokenMismatch(!getSwitches().callbackTokenMismatch());
         return back();
     }
 
     public String toggleRouting() {
-        simulator().setRouteToOnlineServicers(!getSwitches().routeToOnlineServicers());
+        admin().setRouteToOnlineServicers(!getSwitches().routeToOnlineServicers());
         return back();
     }
 
@@ -135,7 +138,7 @@ public class WeComSideBacking {
     }
 
     public List<SimulatedAccount> getAccounts() {
-        return simulator().accounts();
+        return admin().accounts();
     }
 
     public List<Map.Entry<String, Boolean>> servicersOf(SimulatedAccount account) {
@@ -143,17 +146,17 @@ public class WeComSideBacking {
     }
 
     public List<SimulatedSession> getSessions() {
-        List<SimulatedSession> sessions = new ArrayList<>(simulator().sessions());
+        List<SimulatedSession> sessions = new ArrayList<>(admin().sessions());
         sessions.sort(Comparator.comparing(SimulatedSession::openKfid).thenComparing(SimulatedSession::externalUserid));
         return sessions;
     }
 
     /** The account's receptionists, the one holding the session first (a plain select preselects the first). */
     public List<String> receptionistsFor(SimulatedSession session) {
-        List<String> receptionists = simulator().accounts().stream()
+        List<String> receptionists = admin().accounts().stream()
                 .filter(a -> a.openKfid().equals(session.openKfid()))
                 .flatMap(a -> a.servicers().keySet().stream())
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
         if (session.servicer() != null && receptionists.remove(session.servicer())) {
             receptionists.add(0, session.servicer());
         }
@@ -176,7 +179,7 @@ public class WeComSideBacking {
     }
 
     public SimulatorSwitches getSwitches() {
-        return simulator().switches();
+        return admin().switches();
     }
 
     /** Newest first. */
@@ -212,6 +215,10 @@ public class WeComSideBacking {
 
     private WeComSimulator simulator() {
         return wecom.simulator();
+    }
+
+    private CorpAdmin admin() {
+        return wecom.simulator().admin();
     }
 
     private static String back() {

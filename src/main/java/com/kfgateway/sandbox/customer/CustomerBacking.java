@@ -1,5 +1,6 @@
-package com.kfgateway.sandbox.boundary;
+package com.kfgateway.sandbox.customer;
 
+import com.kfgateway.sandbox.boundary.SandboxMode;
 import com.kfgateway.sandbox.control.ChatTranscript;
 import com.kfgateway.sandbox.control.SandboxSeed;
 import com.kfgateway.sandbox.control.SandboxWeCom;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The customer's phone (sandbox/customer.xhtml): which KF account and customer the page shows come from the
@@ -96,13 +98,13 @@ public class CustomerBacking {
     }
 
     public String getSessionState() {
-        int state = simulator().serviceState(account, customer);
+        int state = simulator().admin().serviceState(account, customer);
         return switch (state) {
             case 0 -> "New session · 未处理";
             case 1 -> "The bot answers · 智能助手接待";
             case 2 -> "Waiting for a receptionist · 待接入池";
             case 3 -> "With a receptionist · 人工接待 ("
-                    + simulator().sessions().stream()
+                    + simulator().admin().sessions().stream()
                     .filter(s -> s.openKfid().equals(account) && s.externalUserid().equals(customer))
                     .map(s -> s.servicer()).findFirst().orElse("?") + ")";
             default -> "No open session · 已结束/未开始";
@@ -110,7 +112,7 @@ public class CustomerBacking {
     }
 
     public List<SimulatedAccount> getAccounts() {
-        return simulator().accounts();
+        return simulator().admin().accounts();
     }
 
     public List<Map.Entry<String, String>> getCustomers() {
@@ -175,7 +177,7 @@ public class CustomerBacking {
     }
 
     /** A simulator refusal (e.g. a rule of WeCom's) becomes a message on the page, not an error page. */
-    private <T> T act(java.util.function.Supplier<T> action) {
+    private <T> T act(Supplier<T> action) {
         try {
             return action.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
