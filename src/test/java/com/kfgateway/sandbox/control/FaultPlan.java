@@ -24,6 +24,7 @@ final class FaultPlan implements CallInterceptor {
     private final Map<String, Queue<Integer>> errorsBeforeEffect = new HashMap<>();
     private final Map<String, Queue<Integer>> errorsAfterEffect = new HashMap<>();
     private final Map<String, Queue<Duration>> delays = new HashMap<>();
+    private final Map<String, Queue<Hold>> holds = new HashMap<>();
     private final Map<String, Queue<Integer>> httpStatuses = new HashMap<>();
     private boolean servePageTwice;
     private boolean emptyPageWithMore;
@@ -41,6 +42,12 @@ final class FaultPlan implements CallInterceptor {
 
     synchronized void failAfterEffectNext(String api, int errcode) {
         errorsAfterEffect.computeIfAbsent(api, key -> new ArrayDeque<>()).add(errcode);
+    }
+
+    synchronized Hold holdNext(String api) {
+        Hold hold = new Hold();
+        holds.computeIfAbsent(api, key -> new ArrayDeque<>()).add(hold);
+        return hold;
     }
 
     synchronized void delayNext(String api, Duration delay) {
@@ -62,8 +69,13 @@ final class FaultPlan implements CallInterceptor {
     @Override
     public void arriving(String api) {
         Duration delay;
+        Hold hold;
         synchronized (this) {
             delay = take(delays, api);
+            hold = take(holds, api);
+        }
+        if (hold != null) {
+            hold.arriveAndWait();
         }
         if (delay != null) {
             try {

@@ -35,6 +35,14 @@ public final class SimulatorFaults {
         plan.failAfterEffectNext(WeComSimulator.api(path), errcode);
     }
 
+    /**
+     * The next call of {@code path} waits, unanswered, until the test releases it (at most a minute): the test knows
+     * the product is inside that call, e.g. to crash it there.
+     */
+    public Hold holdNext(String path) {
+        return plan.holdNext(WeComSimulator.api(path));
+    }
+
     /** The next call of {@code path} waits this long before it is answered, holding back no other call. */
     public void delayNext(String path, Duration delay) {
         plan.delayNext(WeComSimulator.api(path), delay);

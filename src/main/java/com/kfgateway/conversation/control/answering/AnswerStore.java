@@ -7,6 +7,7 @@ import com.kfgateway.assistant.entity.Role;
 import com.kfgateway.assistant.entity.Turn;
 import com.kfgateway.conversation.control.outbox.Outbox;
 import com.kfgateway.conversation.entity.Conversation;
+import com.kfgateway.conversation.entity.HandoverRequest;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.Message.Handling;
 import com.kfgateway.delivery.entity.SendKind;
@@ -91,6 +92,10 @@ public class AnswerStore {
         String note = answer.engine() + (answer.note() == null ? "" : ": " + answer.note())
                 + (answer.handover() ? " → handover" : "") + (gateNote == null ? "" : "; " + gateNote);
         message.handled(Handling.ANSWERED, note);
+        if (answer.handover()) {
+            // Durable work in the same commit: a crash before the handover is done cannot lose it.
+            em.persist(new HandoverRequest(message.getConversationId(), messageId, answer.text(), Instant.now()));
+        }
         if (sendNow) {
             Conversation conversation = em.find(Conversation.class, message.getConversationId());
             outbox.text(conversation, message, SendKind.ANSWER, answer.text(), Instant.now());

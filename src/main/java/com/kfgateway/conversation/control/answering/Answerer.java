@@ -67,6 +67,7 @@ public class Answerer {
     }
 
     void work(long conversationId) {
+        handover.resume(conversationId);
         for (AnswerStore.Pending pending = store.next(conversationId); pending != null;
                 pending = store.next(conversationId)) {
             answer(pending);
@@ -88,7 +89,7 @@ public class Answerer {
             return;
         }
         if (answer.handover()) {
-            handover.start(pending.conversation(), pending.message(), answer.text());
+            handover.resume(pending.conversation().getId());
         } else {
             sendLog.dispatch(pending.conversation().getId());
         }

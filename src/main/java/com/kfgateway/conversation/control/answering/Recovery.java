@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control.answering;
 
+import com.kfgateway.conversation.control.handover.HandoverStore;
 import com.kfgateway.conversation.control.sync.Puller;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.delivery.boundary.SendLog;
@@ -29,6 +30,9 @@ public class Recovery {
 
     @Inject
     SendLog sendLog;
+
+    @Inject
+    HandoverStore handovers;
 
     @Inject
     Answerer answerer;
@@ -81,6 +85,7 @@ public class Recovery {
         Set<Long> ids = new LinkedHashSet<>(em.createNamedQuery(Message.CONVERSATIONS_WITH, Long.class)
                 .setParameter("handling", Message.Handling.PENDING).getResultList());
         ids.addAll(sendLog.conversationsDue(now));
+        ids.addAll(handovers.conversationsDue(now));
         return ids;
     }
 }

@@ -2,6 +2,7 @@ package com.kfgateway.conversation.control.handover;
 
 import com.kfgateway.conversation.control.outbox.Outbox;
 import com.kfgateway.conversation.entity.Conversation;
+import com.kfgateway.conversation.entity.HandoverRequest;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.delivery.entity.SendKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +13,16 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Plans the handover notice in the send log: on the trans msg_code when there is one, else as a plain send. */
+/**
+ * Plans the handover notice in the send log, in the same transaction that records it planned (so a crash plans it
+ * once): on the trans msg_code when there is one, else as a plain send.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class HandoverNotices {
+
+    /** A queue-notice code works for 48 h while the session stays in the state that produced it. */
+    static final Duration NOTICE_CODE_LIFETIME = Duration.ofHours(48);
 
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
@@ -23,14 +30,23 @@ public class HandoverNotices {
     @Inject
     Outbox outbox;
 
-    public void plan(long conversationId, Message answered, String text, String code, Duration codeLifetime) {
+    public void plan(long handoverId) {
+        HandoverRequest handover = em.find(HandoverRequest.class, handoverId);
+        if (handover.isNoticePlanned()) {
+            return;
+        }
+        handover.noticePlanned(Instant.now());
+        String text = handover.getNoticeText();
         if (text == null || text.isBlank()) {
             return;
         }
-        Conversation conversation = em.find(Conversation.class, conversationId);
+        Conversation conversation = em.find(Conversation.class, handover.getConversationId());
+        Message answered = em.find(Message.class, handover.getMessageId());
         Instant now = Instant.now();
+        String code = handover.getMsgCode();
         if (code != null && !code.isBlank()) {
-            outbox.onEvent(conversation, answered, SendKind.QUEUE_NOTICE, code, now.plus(codeLifetime), text, now);
+            outbox.onEvent(conversation, answered, SendKind.QUEUE_NOTICE, code, now.plus(NOTICE_CODE_LIFETIME), text,
+                    now);
         } else {
             outbox.text(conversation, answered, SendKind.QUEUE_NOTICE, text, now);
         }

@@ -1,0 +1,29 @@
+package com.kfgateway.sandbox.control;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** One held simulator call: the test learns when the product is inside it, and lets it go. */
+public final class Hold {
+
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    void arriveAndWait() {
+        arrived.countDown();
+        try {
+            released.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once the held call has arrived, within {@code seconds}. */
+    public boolean awaitArrival(long seconds) throws InterruptedException {
+        return arrived.await(seconds, TimeUnit.SECONDS);
+    }
+
+    public void release() {
+        released.countDown();
+    }
+}
