@@ -1,0 +1,32 @@
+package com.kfgateway.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.kfgateway.wecom.control.WeComConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DeliveryConfigTest {
+
+    private static DeliveryConfig withWeComTimeout(Duration timeout) {
+        DeliveryConfig config = new DeliveryConfig();
+        config.wecom = new WeComConfig(null, null, null, null, null, null, null) {
+            @Override
+            public Duration httpTimeout() {
+                return timeout;
+            }
+        };
+        return config;
+    }
+
+    @Test
+    void aPartIsDeclaredAbandonedOnlyAfterFourWholeCallsCouldHaveEnded() {
+        // connect (5 s) + answer (10 s), four times (gettoken and send, twice after a rejected token), + 10 s
+        assertEquals(Duration.ofSeconds(70), withWeComTimeout(Duration.ofSeconds(10)).sendingStaleAfter());
+    }
+
+    @Test
+    void theStaleThresholdFollowsTheConfiguredTimeout() {
+        assertEquals(Duration.ofSeconds(150), withWeComTimeout(Duration.ofSeconds(30)).sendingStaleAfter());
+    }
+}
