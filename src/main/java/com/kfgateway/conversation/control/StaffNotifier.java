@@ -40,9 +40,14 @@ public class StaffNotifier {
 
     /** Outside transactions; returns the errcode (0 = sent), or -1 when WeCom could not be asked. */
     public int handoverRequested(long conversationId, ServiceState state, String servicer) {
+        if (config.notifyTo().isEmpty()) {
+            LOG.info(() -> "no staff notified of the handover in conversation " + conversationId
+                    + ": recipients are not configured (set CONVERSATION_NOTIFY_TO to WeCom userids, a|b)");
+            return -1;
+        }
         String summary = self.summary(conversationId, state, servicer);
         try {
-            WeComResponse answer = client.messageSend(config.notifyTo(), summary);
+            WeComResponse answer = client.messageSend(config.notifyTo().get(), summary);
             if (!answer.ok()) {
                 LOG.warning(() -> "staff notification for conversation " + conversationId + " failed: errcode "
                         + answer.errcode());
