@@ -3,10 +3,13 @@ package com.kfgateway.admin.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Settings of the console's security: the first admin. */
+/** Settings of the console's security: the first admin, login throttling and proxies. */
 @ApplicationScoped
 public class AdminConfig {
 
@@ -23,6 +26,18 @@ public class AdminConfig {
     @ConfigProperty(name = "admin.first-password-file", defaultValue = "./data/first-admin-password.txt")
     String firstPasswordFile;
 
+    @Inject
+    @ConfigProperty(name = "admin.login-attempts-per-user", defaultValue = "10")
+    int attemptsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "admin.login-attempts-per-address", defaultValue = "30")
+    int attemptsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "admin.trusted-proxies")
+    Optional<String> trustedProxies;
+
     public String username() {
         return username == null || username.isBlank() ? "admin" : username.trim();
     }
@@ -35,5 +50,19 @@ public class AdminConfig {
     public Path firstPasswordFile() {
         return Path.of(firstPasswordFile == null || firstPasswordFile.isBlank() ? "./data/first-admin-password.txt"
                 : firstPasswordFile.trim()).toAbsolutePath().normalize();
+    }
+
+    public int attemptsPerUser() {
+        return Math.max(1, attemptsPerUser);
+    }
+
+    public int attemptsPerAddress() {
+        return Math.max(1, attemptsPerAddress);
+    }
+
+    /** Addresses whose X-Forwarded-For is believed; none by default, so a client cannot pick its own address. */
+    public Set<String> trustedProxies() {
+        return trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 }
