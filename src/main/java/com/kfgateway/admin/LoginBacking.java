@@ -3,6 +3,7 @@ package com.kfgateway.admin;
 import com.kfgateway.admin.security.ConsoleAuthenticationMechanism;
 import com.kfgateway.admin.security.ConsolePaths;
 import com.kfgateway.admin.security.LoginGate;
+import com.kfgateway.admin.security.SameOrigin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -20,7 +21,7 @@ import java.io.IOException;
 
 /**
  * Backs {@code login.xhtml}: hands the typed credentials to the authentication mechanism, which throttles, checks
- * and audits them.
+ * and audits them. The page is a stateless view, so a post from another site is turned away here ({@link SameOrigin}).
  */
 @Named
 @RequestScoped
@@ -42,6 +43,11 @@ public class LoginBacking {
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (!SameOrigin.allows(request)) {
+            password = null;
+            error(texts.get("login.foreign"));
+            return;
+        }
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username,
                         new Password(password))).newAuthentication(true));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.it.GatewayBuilder;
 import com.kfgateway.it.TestGateway;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +36,8 @@ class FirstStartIT {
         workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling(WORK_DIR);
         Files.deleteIfExists(workDir.resolve("data/first-admin-password.txt"));
         // An empty variable is an unset key to MicroProfile Config.
-        gateway = GatewayBuilder.inWorkDir(WORK_DIR).env("ADMIN_PASSWORD", "").env("CONVERSATION_NOTIFY_TO", "").start();
+        gateway = GatewayBuilder.inWorkDir(WORK_DIR).env("ADMIN_PASSWORD", "").env("CONVERSATION_NOTIFY_TO", "")
+                .env("ADMIN_SECURE_COOKIE", "true").start();
     }
 
     @AfterAll
@@ -72,6 +74,21 @@ class FirstStartIT {
         assertTrue(gateway.wecom().calls().stream().noneMatch(c -> c.path().endsWith("message/send")),
                 "no message/send, least of all to @all: " + gateway.wecom().staffNotifications());
         assertTrue(gateway.wecom().staffNotifications().isEmpty());
+    }
+
+    @Test
+    void withSecureCookieTrueTheSessionCookieIsSecureEvenOverPlainHttp() throws Exception {
+        Path file = workDir.resolve("data/first-admin-password.txt");
+        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+        String body = "login=login&next=&username=admin&password=" + URLEncoder.encode(password,
+                StandardCharsets.UTF_8) + "&submit=Sign+in&jakarta.faces.ViewState=stateless";
+        HttpResponse<String> login = http(HttpRequest.newBuilder(gateway.server().baseUri().resolve("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(302, login.statusCode(), login.body());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.matches("(?i).*;\\s*secure(;.*|$)"), cookie);
     }
 
     private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {

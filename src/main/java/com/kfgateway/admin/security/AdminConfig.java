@@ -4,14 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Settings of the console's security: the first admin, login throttling and proxies. */
+/** Settings of the console's security: the first admin, login throttling, proxies and the session cookie. */
 @ApplicationScoped
 public class AdminConfig {
+
+    /** Whether the session cookie carries Secure. */
+    public enum SecureCookie { AUTO, TRUE, FALSE }
 
     @Inject
     @ConfigProperty(name = "admin.username", defaultValue = "admin")
@@ -37,6 +41,10 @@ public class AdminConfig {
     @Inject
     @ConfigProperty(name = "admin.trusted-proxies")
     Optional<String> trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "admin.secure-cookie", defaultValue = "auto")
+    String secureCookie;
 
     public String username() {
         return username == null || username.isBlank() ? "admin" : username.trim();
@@ -64,5 +72,15 @@ public class AdminConfig {
     public Set<String> trustedProxies() {
         return trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** Anything but true or false means auto, so a typo never silently turns Secure off. */
+    public SecureCookie secureCookie() {
+        String value = secureCookie == null ? "" : secureCookie.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> SecureCookie.TRUE;
+            case "false" -> SecureCookie.FALSE;
+            default -> SecureCookie.AUTO;
+        };
     }
 }

@@ -38,6 +38,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     VerifiedBasicLogins recentlyVerified;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -47,13 +50,14 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Credential submitted = context.getAuthParameters().getCredential();
         if (submitted instanceof UsernamePasswordCredential login) {
-            return formLogin(request, context, login);
+            return formLogin(request, response, context, login);
         }
         ConsoleSession session = ConsoleSession.of(request);
         if (session != null) {
             return context.notifyContainerAboutLogin(session.username(), session.roles());
         }
         if (context.isProtected()) {
+            BrowserHardening.apply(response);
             return context.redirect(loginUrl(request, path));
         }
         return context.doNothing();
@@ -80,14 +84,15 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             }
         }
         if (credentials.isPresent() || context.isProtected()) {
+            BrowserHardening.apply(response);
             response.setHeader("WWW-Authenticate", REALM);
             return context.responseUnauthorized();
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
-            UsernamePasswordCredential submitted) {
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, UsernamePasswordCredential submitted) {
         var outcome = gate.attempt(LoginGate.Channel.FORM, clientAddress.of(request), submitted.getCaller(),
                 submitted.getPassword().getValue());
         if (outcome.throttled()) {
@@ -99,12 +104,14 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         new ConsoleSession(outcome.result().getCallerPrincipal().getName(),
                 Set.copyOf(outcome.result().getCallerGroups())).begin(request);
+        sessionCookie.finish(request, response);
         return context.notifyContainerAboutLogin(outcome.result());
     }
 
     /** Answered here and committed, so nothing later turns it into a 401 that invites the client to retry at once. */
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long retryAfterSeconds) {
         try {
+            BrowserHardening.apply(response);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
             response.setContentType("application/json");
