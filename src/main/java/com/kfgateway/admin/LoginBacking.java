@@ -1,8 +1,9 @@
 package com.kfgateway.admin;
 
-import com.kfgateway.admin.control.AuditLog;
-import com.kfgateway.admin.entity.AuditEntry.Action;
+import com.kfgateway.admin.security.ConsoleAuthenticationMechanism;
 import com.kfgateway.admin.security.ConsolePaths;
+import com.kfgateway.admin.security.LoginGate;
+import com.kfgateway.admin.security.SameOrigin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -18,7 +19,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Backs {@code login.xhtml}: hands the typed credentials to the authentication mechanism. */
+/**
+ * Backs {@code login.xhtml}: hands the typed credentials to the authentication mechanism, which throttles, checks
+ * and audits them. The page is a stateless view, so a post from another site is turned away here ({@link SameOrigin}).
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -32,26 +36,37 @@ public class LoginBacking {
     @Inject
     Texts texts;
 
-    @Inject
-    AuditLog audit;
-
     private String username;
     private String password;
     private String next;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (!SameOrigin.allows(request)) {
+            password = null;
+            error(texts.get("login.foreign"));
+            return;
+        }
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username,
+                        new Password(password))).newAuthentication(true));
         password = null;
+        Object notChecked = request.getAttribute(ConsoleAuthenticationMechanism.NOT_CHECKED);
         if (status == AuthenticationStatus.SUCCESS) {
-            audit.record(username, Action.LOGIN, "user", username, true, null);
             external.redirect(external.getRequestContextPath() + ConsolePaths.safeNext(next));
             faces.responseComplete();
+        } else if (notChecked instanceof LoginGate.Outcome outcome && outcome.busy()) {
+            error(texts.get("login.busy"));
+        } else if (notChecked instanceof LoginGate.Outcome outcome) {
+            error(texts.get("login.throttled", (outcome.retryAfterSeconds() + 59) / 60));
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get("login.failed"), null));
+            error(texts.get("login.failed"));
         }
+    }
+
+    private void error(String text) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public String getUsername() {

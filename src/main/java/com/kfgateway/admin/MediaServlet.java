@@ -37,7 +37,8 @@ public class MediaServlet extends HttpServlet {
         response.setContentType(inline ? type : "application/octet-stream");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        response.setHeader("Cache-Control", "private, max-age=3600");
+        // A customer's photo on a shared office PC is no different from their words: not kept after logout.
+        response.setHeader("Cache-Control", "no-store");
         if (!inline) {
             response.setHeader("Content-Disposition", "attachment; filename=\"media-" + messageId + "\"");
         }

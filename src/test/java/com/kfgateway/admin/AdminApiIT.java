@@ -104,7 +104,9 @@ class AdminApiIT {
 
     @Test
     void diagnosticsShowFingerprintsAndTheChecks() {
-        JsonObject diagnostics = console.json("/api/admin/diagnostics?refresh=true");
+        HttpResponse<String> refreshed = console.api("POST", "/api/admin/diagnostics/refresh");
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        JsonObject diagnostics = ConsoleClient.parse(refreshed.body());
         assertEquals(SecretFingerprint.of(TestGateway.APP_SECRET), diagnostics.getJsonObject("fingerprints")
                 .getString("app"));
         assertEquals(SecretFingerprint.of(TestGateway.KF_SECRET), diagnostics.getJsonObject("fingerprints")

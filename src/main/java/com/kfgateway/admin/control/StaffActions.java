@@ -5,6 +5,9 @@ import com.kfgateway.conversation.boundary.Conversations;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.TransferOutcome;
 import com.kfgateway.delivery.entity.SendOutcome;
+import com.kfgateway.doctor.boundary.SetupDoctor;
+import com.kfgateway.doctor.entity.Diagnosis;
+import com.kfgateway.doctor.entity.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -29,6 +32,9 @@ public class StaffActions {
 
     @Inject
     SendLogSearch sendLogSearch;
+
+    @Inject
+    SetupDoctor doctor;
 
     @Inject
     SecurityContext security;
@@ -57,6 +63,22 @@ public class StaffActions {
         audit.record(who(), Action.REPLY, "conversation", conversationId, outcome.accepted(),
                 describe(outcome) + " text=" + abbreviate(text));
         return outcome;
+    }
+
+    /**
+     * Runs every setup check now. It also lets a credential that WeCom refused try gettoken again, which WeCom bans
+     * an IP for if hammered: a staff action, so POST only, and audited.
+     */
+    public Diagnosis runChecks() {
+        Diagnosis diagnosis;
+        try {
+            diagnosis = doctor.examine(true);
+        } catch (RuntimeException e) {
+            audit.record(who(), Action.RUN_CHECKS, "doctor", null, false, failure("setup check", e));
+            throw e;
+        }
+        audit.record(who(), Action.RUN_CHECKS, "doctor", null, true, diagnosis.count(Verdict.RED) + " red");
+        return diagnosis;
     }
 
     public TransferOutcome transfer(long conversationId, ServiceState target, String servicerUserid) {

@@ -1,8 +1,7 @@
 package com.kfgateway.admin.doctor;
 
 import com.kfgateway.admin.Texts;
-import com.kfgateway.admin.control.AuditLog;
-import com.kfgateway.admin.entity.AuditEntry.Action;
+import com.kfgateway.admin.control.StaffActions;
 import com.kfgateway.doctor.boundary.SetupDoctor;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Diagnosis;
@@ -12,7 +11,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,10 +53,7 @@ public class DoctorBacking {
     Texts texts;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    SecurityContext security;
+    StaffActions actions;
 
     private Diagnosis diagnosis;
 
@@ -70,9 +65,7 @@ public class DoctorBacking {
     }
 
     public void runNow() {
-        diagnosis = doctor.examine(true);
-        audit.record(security.getCallerPrincipal().getName(), Action.RUN_CHECKS, "doctor", null, true,
-                diagnosis.count(com.kfgateway.doctor.entity.Verdict.RED) + " red");
+        diagnosis = actions.runChecks();
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                 texts.get("doctor.ran"), null));
     }

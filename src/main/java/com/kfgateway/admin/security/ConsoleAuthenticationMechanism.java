@@ -7,29 +7,39 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security 3 allows only one): HTTP Basic for the admin
  * API, which answers 401 and never redirects, and a form login for the console pages, which redirects to the login
- * page. Both check the same {@link StaffIdentityStore}. Every other path (the WeCom callback, the sandbox) is left
+ * page. Both check passwords through the {@link LoginGate}, which throttles first: the API then answers 429 with
+ * Retry-After, the form shows why ({@link #NOT_CHECKED}). Every other path (the WeCom callback, the sandbox) is left
  * alone.
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String REALM = "Basic realm=\"KF Gateway admin API\", charset=\"UTF-8\"";
+    /** Request attribute: the {@link LoginGate.Outcome} of a form login whose password was not checked. */
+    public static final String NOT_CHECKED = ConsoleAuthenticationMechanism.class.getName() + ".notChecked";
 
     @Inject
-    IdentityStoreHandler identityStores;
+    LoginGate gate;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     VerifiedBasicLogins recentlyVerified;
+
+    @Inject
+    SessionCookie sessionCookie;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -39,14 +49,15 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return basic(request, response, context);
         }
         Credential submitted = context.getAuthParameters().getCredential();
-        if (submitted != null) {
-            return formLogin(request, context, submitted);
+        if (submitted instanceof UsernamePasswordCredential login) {
+            return formLogin(request, response, context, login);
         }
         ConsoleSession session = ConsoleSession.of(request);
         if (session != null) {
             return context.notifyContainerAboutLogin(session.username(), session.roles());
         }
         if (context.isProtected()) {
+            BrowserHardening.apply(response);
             return context.redirect(loginUrl(request, path));
         }
         return context.doNothing();
@@ -58,32 +69,60 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (credentials.isPresent()) {
             String username = credentials.get().username();
             char[] password = credentials.get().password();
+            // A remembered login costs one HMAC: it is answered before the throttle, so scripts keep working.
             var known = recentlyVerified.lookup(username, password);
             if (known.isPresent()) {
                 return context.notifyContainerAboutLogin(known.get().username(), known.get().roles());
             }
-            CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username,
-                    new jakarta.security.enterprise.credential.Password(password)));
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                recentlyVerified.remember(username, password, result.getCallerGroups());
-                return context.notifyContainerAboutLogin(result);
+            var outcome = gate.attempt(LoginGate.Channel.BASIC, clientAddress.of(request), username, password);
+            if (outcome.throttled()) {
+                return tooManyAttempts(response, outcome.retryAfterSeconds());
+            }
+            if (outcome.valid()) {
+                recentlyVerified.remember(username, password, outcome.result().getCallerGroups());
+                return context.notifyContainerAboutLogin(outcome.result());
             }
         }
         if (credentials.isPresent() || context.isProtected()) {
+            BrowserHardening.apply(response);
             response.setHeader("WWW-Authenticate", REALM);
             return context.responseUnauthorized();
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
-            Credential submitted) {
-        CredentialValidationResult result = identityStores.validate(submitted);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, UsernamePasswordCredential submitted) {
+        var outcome = gate.attempt(LoginGate.Channel.FORM, clientAddress.of(request), submitted.getCaller(),
+                submitted.getPassword().getValue());
+        if (outcome.throttled()) {
+            request.setAttribute(NOT_CHECKED, outcome);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        new ConsoleSession(result.getCallerPrincipal().getName(), java.util.Set.copyOf(result.getCallerGroups())).begin(request);
-        return context.notifyContainerAboutLogin(result);
+        if (!outcome.valid()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        new ConsoleSession(outcome.result().getCallerPrincipal().getName(),
+                Set.copyOf(outcome.result().getCallerGroups())).begin(request);
+        sessionCookie.finish(request, response);
+        return context.notifyContainerAboutLogin(outcome.result());
+    }
+
+    /** Answered here and committed, so nothing later turns it into a 401 that invites the client to retry at once. */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long retryAfterSeconds) {
+        try {
+            BrowserHardening.apply(response);
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"error\":\"too many login attempts; retry after " + retryAfterSeconds
+                    + " s\"}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static String loginUrl(HttpServletRequest request, String path) {

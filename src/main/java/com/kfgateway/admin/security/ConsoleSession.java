@@ -18,7 +18,10 @@ public record ConsoleSession(String username, Set<String> roles) implements Seri
         return session == null ? null : (ConsoleSession) session.getAttribute(ATTRIBUTE);
     }
 
-    /** Starts a fresh session id at login so a session id planted before login is worth nothing. */
+    /**
+     * Starts a fresh session id at login so a session id planted before login is worth nothing; the cookie the
+     * container writes for it is then finished by {@link SessionCookie}.
+     */
     void begin(HttpServletRequest request) {
         request.getSession(true);
         request.changeSessionId();

@@ -6,16 +6,21 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the first start (no console user at all) creates the admin: {@code ADMIN_USERNAME} (default {@code admin}) with
- * {@code ADMIN_PASSWORD}, or with a generated password that is printed once in the log, because otherwise nobody could
- * log in. Later starts do nothing, so changing ADMIN_PASSWORD afterwards does not reset anyone's password.
+ * {@code ADMIN_PASSWORD}, or with a generated password written to {@code admin.first-password-file}, readable only by
+ * the server's user; the log says where that file is, never the password. An ADMIN_PASSWORD that fails
+ * {@link PasswordRules} creates no admin at all: an easily guessed password on the one account that can do everything
+ * is worse than a console nobody can open until it is fixed. Later starts do nothing, so changing ADMIN_PASSWORD
+ * afterwards does not reset anyone's password.
  */
 @Singleton
 @Startup
@@ -26,12 +31,7 @@ public class FirstAdmin {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     @Inject
-    @ConfigProperty(name = "admin.username", defaultValue = "admin")
-    String username;
-
-    @Inject
-    @ConfigProperty(name = "admin.password")
-    Optional<String> password;
+    AdminConfig config;
 
     @Inject
     StaffUsers users;
@@ -41,16 +41,52 @@ public class FirstAdmin {
         if (!users.none()) {
             return;
         }
-        String name = username == null || username.isBlank() ? "admin" : username.trim();
-        Optional<String> given = password.map(String::trim).filter(p -> !p.isEmpty());
-        String initial = given.orElseGet(FirstAdmin::generatedPassword);
-        users.create(name, initial.toCharArray(), Set.of(StaffRole.ADMIN));
+        String name = config.username();
+        Optional<String> given = config.password();
         if (given.isPresent()) {
-            LOG.info(() -> "Created the console admin '" + name + "' with the password from ADMIN_PASSWORD");
+            fromAdminPassword(name, given.get());
         } else {
-            // Printed exactly once, on purpose: there is no other way to learn it. Change it after the first login.
-            LOG.warning("Created the console admin '" + name + "' with the generated password " + initial
-                    + " (shown only this once; set ADMIN_PASSWORD before the first start to choose it)");
+            withGeneratedPassword(name, config.firstPasswordFile());
+        }
+    }
+
+    private void fromAdminPassword(String name, String password) {
+        Optional<String> problem = PasswordRules.problem(password, name);
+        if (problem.isPresent()) {
+            LOG.severe("ADMIN_PASSWORD is refused because " + problem.get() + "; no console admin was created, so "
+                    + "nobody can sign in yet. Set ADMIN_PASSWORD to at least " + PasswordRules.MIN_LENGTH
+                    + " characters that are not a common password (or unset it to have one generated) and restart.");
+            return;
+        }
+        users.create(name, password.toCharArray(), Set.of(StaffRole.ADMIN));
+        LOG.info(() -> "Created the console admin '" + name + "' with the password from ADMIN_PASSWORD");
+    }
+
+    private void withGeneratedPassword(String name, Path file) {
+        String initial = generatedPassword();
+        try {
+            SecretFile.write(file, initial + System.lineSeparator());
+        } catch (IOException | RuntimeException e) {
+            LOG.severe("Could not write the first admin's password to " + file + " (" + e.getClass().getSimpleName()
+                    + "); no console admin was created. Make that directory writable, set ADMIN_FIRST_PASSWORD_FILE "
+                    + "to a writable path, or set ADMIN_PASSWORD, and restart.");
+            return;
+        }
+        try {
+            users.create(name, initial.toCharArray(), Set.of(StaffRole.ADMIN));
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        LOG.warning("Created the console admin '" + name + "' with a generated password, written to " + file
+                + " (readable only by the server's user). Sign in with it, then delete the file.");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning("Could not delete " + file + "; it holds a password for a user that was not created");
         }
     }
 

@@ -3,6 +3,7 @@ package com.kfgateway.conversation.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings of the conversation pipeline. */
@@ -14,10 +15,10 @@ public class ConversationConfig {
     @ConfigProperty(name = "conversation.answer-max-age-minutes", defaultValue = "10")
     int answerMaxAgeMinutes;
 
-    /** Who gets the staff notification on handover ("@all", or userids joined by "|"). */
+    /** Who gets the staff notification on handover (userids joined by "|", or "@all"); nobody unless set. */
     @Inject
-    @ConfigProperty(name = "conversation.notify-to", defaultValue = "@all")
-    String notifyTo;
+    @ConfigProperty(name = "conversation.notify-to")
+    Optional<String> notifyTo;
 
     /** A stored service state older than this is re-read with kf/service_state/get before answering. */
     @Inject
@@ -37,8 +38,9 @@ public class ConversationConfig {
         return Duration.ofMinutes(Math.max(0, answerMaxAgeMinutes));
     }
 
-    public String notifyTo() {
-        return notifyTo == null || notifyTo.isBlank() ? "@all" : notifyTo.trim();
+    /** Empty when unset: customers' words go to nobody by default, not to the whole corp. */
+    public Optional<String> notifyTo() {
+        return notifyTo.map(String::trim).filter(to -> !to.isEmpty());
     }
 
     public Duration stateMaxAge() {

@@ -40,8 +40,13 @@ public class StaffNotifier {
 
     /** Outside transactions; a notification that cannot go out is logged, never thrown. */
     public WeComReply<Void> handoverRequested(long conversationId, ServiceState state, String servicer) {
+        if (config.notifyTo().isEmpty()) {
+            LOG.info(() -> "no staff notified of the handover in conversation " + conversationId
+                    + ": recipients are not configured (set CONVERSATION_NOTIFY_TO to WeCom userids, a|b)");
+            return WeComReply.notConfigured("conversation.notify-to is not set");
+        }
         String summary = self.summary(conversationId, state, servicer);
-        WeComReply<Void> answer = client.notifyStaff(config.notifyTo(), summary);
+        WeComReply<Void> answer = client.notifyStaff(config.notifyTo().get(), summary);
         if (!answer.ok()) {
             LOG.warning(() -> "staff notification for conversation " + conversationId + " not sent: "
                     + answer.describe());
