@@ -95,8 +95,9 @@ class SandboxStaysOffIT {
     private JsonObject check(PayaraProcess server, String id) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        server.baseUri().resolve("/api/admin/diagnostics?refresh=true"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + basic).GET().build(),
+                        server.baseUri().resolve("/api/admin/diagnostics/refresh"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + basic)
+                .header("X-Requested-By", "kf-gateway-it").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
