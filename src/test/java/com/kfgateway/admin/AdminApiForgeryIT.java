@@ -37,8 +37,8 @@ class AdminApiForgeryIT {
         long sendsBefore = sendsTo(customer);
         String resend = "/api/admin/send-log/" + sendId + "/resend";
 
-        for (String[] form : new String[][] {{"application/x-www-form-urlencoded", "a=b"},
-                {"text/plain", "{\"looks\":\"like json\"}"}, {"multipart/form-data; boundary=x", "--x--"}}) {
+        for (String[] form : new String[][]{{"application/x-www-form-urlencoded", "a=b"},
+            {"text/plain", "{\"looks\":\"like json\"}"}, {"multipart/form-data; boundary=x", "--x--"}}) {
             HttpResponse<String> forged = post(resend, form[0], form[1]);
             assertEquals(403, forged.statusCode(), form[0] + ": " + forged.body());
             assertTrue(forged.body().contains("X-Requested-By"), "the refusal says what a script must send");

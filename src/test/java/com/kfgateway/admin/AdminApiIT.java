@@ -35,7 +35,8 @@ class AdminApiIT {
                 .anyMatch(m -> "api question".equals(m.getString("text", null))));
         var badState = console.api("GET", "/api/admin/conversations?state=nonsense");
         assertEquals(400, badState.statusCode());
-        assertTrue(badState.body().contains("unknown state nonsense"), "the 400 says what was wrong: " + badState.body());
+        assertTrue(badState.body().contains("unknown state nonsense"),
+                "the 400 says what was wrong: " + badState.body());
         var badDate = console.api("GET", "/api/admin/conversations?from=yesterday");
         assertEquals(400, badDate.statusCode());
         assertTrue(badDate.body().contains("yyyy-MM-dd"), badDate.body());
@@ -99,7 +100,8 @@ class AdminApiIT {
         assertEquals(409, refused.statusCode(), refused.body());
         assertTrue(ConsoleClient.parse(refused.body()).getString("reason", "").contains("state 3"), refused.body());
         assertEquals(sendsBefore, gateway.wecom().calls().stream().filter(c -> c.path().endsWith("kf/send_msg")
-                && c.requestJson() != null && c.requestJson().contains(customer)).count(), "WeCom was not asked to send");
+                && c.requestJson() != null && c.requestJson().contains(customer)).count(),
+                "WeCom was not asked to send");
     }
 
     @Test
@@ -115,6 +117,7 @@ class AdminApiIT {
         assertEquals("DIFFERENT_AND_KF_WORKS", diagnostics.getString("secretVerdict"));
         assertTrue(diagnostics.getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .anyMatch(c -> c.getString("id").equals("servicers." + ACCOUNT)
-                        && c.getString("verdict").equals("AMBER")), "an online receptionist is a warning");
+                        && c.getString("verdict").equals("AMBER")),
+                "an online receptionist is a warning");
     }
 }

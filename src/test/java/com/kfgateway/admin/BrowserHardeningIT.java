@@ -83,7 +83,8 @@ class BrowserHardeningIT {
         for (String path : List.of("/login.xhtml", "/login.xhtml?lang=zh", "/admin/index.xhtml", "/admin/",
                 "/login.xhtml?next=%2Fadmin%2Fsendlog%2Flist.xhtml")) {
             HttpResponse<String> response = console.api("GET", path, null, null);
-            assertTrue(response.statusCode() == 200 || response.statusCode() == 302, path + ": " + response.statusCode());
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 302,
+                    path + ": " + response.statusCode());
             assertFalse(sessionCookie(response.headers()), path + " set " + response.headers().allValues("Set-Cookie"));
         }
         HttpResponse<String> wrong = postLogin(TestGateway.ADMIN_USER, "not-the-password", "same-origin");

@@ -32,7 +32,7 @@ class ConsoleIT {
             assertEquals("/admin/index.xhtml", dashboard.getUrl().getPath());
             assertEquals(TestGateway.ADMIN_USER, dashboard.getElementById("current-user").getTextContent().trim());
             assertNotNull(dashboard.getElementById("stat-median"));
-            for (String menu : new String[] {"Conversations", "Send log", "Setup doctor"}) {
+            for (String menu : new String[]{"Conversations", "Send log", "Setup doctor"}) {
                 HtmlPage page = dashboard.getAnchorByText(menu).click();
                 assertEquals(200, page.getWebResponse().getStatusCode(), menu);
                 assertTrue(page.asNormalizedText().contains(menu), menu);

@@ -146,7 +146,8 @@ class ConsoleSecurityIT {
                 bodies.add(((HtmlPage) dashboard.getAnchorByText(menu).click()).getWebResponse().getContentAsString());
             }
         }
-        for (String path : List.of("/api/admin/conversations", "/api/admin/send-log", "/api/admin/diagnostics?lang=zh")) {
+        for (String path : List.of("/api/admin/conversations", "/api/admin/send-log",
+                "/api/admin/diagnostics?lang=zh")) {
             bodies.add(console.api("GET", path).body());
         }
         bodies.add(console.api("POST", "/api/admin/diagnostics/refresh").body());

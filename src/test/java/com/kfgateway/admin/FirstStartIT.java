@@ -59,8 +59,10 @@ class FirstStartIT {
         assertTrue(log.contains(file.toString()), "the log says where the file is");
 
         HttpResponse<String> api = http(HttpRequest.newBuilder(gateway.server().baseUri().resolve(
-                "/api/admin/conversations")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + password).getBytes(StandardCharsets.UTF_8))).GET());
+                "/api/admin/conversations")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(
+                                ("admin:" + password).getBytes(StandardCharsets.UTF_8)))
+                .GET());
         assertEquals(200, api.statusCode(), "the file's password signs the admin in");
     }
 

@@ -37,8 +37,8 @@ final class FromAddress {
     static FromAddress fresh() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
-            return new FromAddress(InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(10, 250),
-                    (byte) random.nextInt(1, 250), (byte) random.nextInt(2, 250)}));
+            return new FromAddress(InetAddress.getByAddress(new byte[]{127, (byte) random.nextInt(10, 250),
+                (byte) random.nextInt(1, 250), (byte) random.nextInt(2, 250)}));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

@@ -69,7 +69,7 @@ final class InboxPlans {
                 ResultSet row = statement.executeQuery("select last_message_at, id from conversation order by "
                         + "last_message_at desc, id desc offset " + (rows - 1) + " rows fetch next 1 row only")) {
             row.next();
-            return new Object[] {row.getTimestamp(1), row.getLong(2)};
+            return new Object[]{row.getTimestamp(1), row.getLong(2)};
         }
     }
 

@@ -37,7 +37,8 @@ final class LatencyProbe {
     }
 
     Result measure(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return measure(uri, headers, () -> { });
+        return measure(uri, headers, () -> {
+        });
     }
 
     /** As {@link #measure(URI, Map)}, running {@code beforeEach} (untimed) before every request. */

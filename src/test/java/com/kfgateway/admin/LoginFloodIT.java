@@ -81,7 +81,8 @@ class LoginFloodIT {
             List<FromAddress.Reply> throttled = replies.stream().filter(r -> r.status() == 429).toList();
             assertEquals(CLIENTS * REQUESTS_EACH, unauthorized + throttled.size(), "only 401 or 429: " + replies);
             assertTrue(throttled.size() > CLIENTS * REQUESTS_EACH / 2, "most were refused: " + throttled.size());
-            assertTrue(throttled.stream().allMatch(r -> r.headers().getOrDefault("retry-after", "").matches("[1-9]\\d*")),
+            assertTrue(
+                    throttled.stream().allMatch(r -> r.headers().getOrDefault("retry-after", "").matches("[1-9]\\d*")),
                     "each 429 says when to come back");
             String hashed = "from " + attacker.address() + " (basic): wrong user name or password";
             TestGateway.await("a log line for each checked password", Duration.ofSeconds(20),

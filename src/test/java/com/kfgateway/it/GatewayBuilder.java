@@ -93,8 +93,9 @@ public final class GatewayBuilder {
 
     /** A running gateway: the simulator (with the tests' harness on it), its HTTP server and the product. */
     public record Booted(WeComSimulator wecom, SimulatorFaults faults, SimulatorProbe probe,
-                         SimulatorHttpServer wecomServer, PayaraProcess server)
-            implements AutoCloseable {
+            SimulatorHttpServer wecomServer, PayaraProcess server)
+            implements
+                AutoCloseable {
 
         @Override
         public void close() {
@@ -129,8 +130,8 @@ public final class GatewayBuilder {
             defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         StringBuilder longAnswer = new StringBuilder();
-        for (int paragraph = 1; longAnswer.toString().getBytes(StandardCharsets.UTF_8).length < LONG_ANSWER_BYTES;
-                paragraph++) {
+        for (int paragraph = 1; longAnswer.toString()
+                .getBytes(StandardCharsets.UTF_8).length < LONG_ANSWER_BYTES; paragraph++) {
             longAnswer.append(paragraph == 1 ? "" : "\\n\\n").append("第").append(paragraph).append("段。")
                     .append("这是一段用于测试的长回答，内容按字节切分。".repeat(8));
         }

@@ -135,8 +135,9 @@ public final class PayaraProcess {
                 throw new IllegalStateException("Deployment failed; log:\n" + tail());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(baseUri().resolve("/api/wecom/callback"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client
+                        .send(HttpRequest.newBuilder(baseUri().resolve("/api/wecom/callback"))
+                                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 400 || response.statusCode() == 403) {
                     return;
                 }

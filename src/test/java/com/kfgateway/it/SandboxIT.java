@@ -100,7 +100,8 @@ class SandboxIT {
                 "the send log explains the failure and its fix: " + sendLog);
         HtmlPage doctor = runChecks(conversation);
         assertEquals("RED", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
-        assertEquals("No KF account granted to the app", doctor.getHtmlElementById("secret-verdict").asNormalizedText());
+        assertEquals("No KF account granted to the app",
+                doctor.getHtmlElementById("secret-verdict").asNormalizedText());
         assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").size() > 0,
                 "a KF account without manage_privilege is red: " + doctor.asNormalizedText());
         assertSandboxBanner(doctor);

@@ -74,7 +74,7 @@ class SandboxStaysOffIT {
     }
 
     private void assertSandboxUnreachable(PayaraProcess server) throws IOException, InterruptedException {
-        for (String page : new String[] {"/sandbox/customer.xhtml", "/sandbox/wecom.xhtml", "/sandbox/sandbox.css"}) {
+        for (String page : new String[]{"/sandbox/customer.xhtml", "/sandbox/wecom.xhtml", "/sandbox/sandbox.css"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.baseUri().resolve(page))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, answer.statusCode(), page);
@@ -95,7 +95,7 @@ class SandboxStaysOffIT {
     private JsonObject check(PayaraProcess server, String id) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        server.baseUri().resolve("/api/admin/diagnostics/refresh"))
+                server.baseUri().resolve("/api/admin/diagnostics/refresh"))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + basic)
                 .header("X-Requested-By", "kf-gateway-it").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -47,7 +47,8 @@ public class SendLogResource {
     @Path("{id}/resend")
     public Response resend(@PathParam("id") long id) {
         if (search.find(id) == null) {
-            return Response.status(Response.Status.NOT_FOUND).entity(AdminJson.error("no send log entry " + id)).build();
+            return Response.status(Response.Status.NOT_FOUND).entity(AdminJson.error("no send log entry " + id))
+                    .build();
         }
         SendOutcome outcome = actions.resend(id);
         return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)

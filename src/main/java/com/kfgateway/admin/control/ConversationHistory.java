@@ -48,7 +48,8 @@ public class ConversationHistory {
     }
 
     private Set<Long> withImages(List<Message> messages) {
-        List<Long> imageIds = messages.stream().filter(m -> "image".equals(m.getMsgtype())).map(Message::getId).toList();
+        List<Long> imageIds = messages.stream().filter(m -> "image".equals(m.getMsgtype())).map(Message::getId)
+                .toList();
         if (imageIds.isEmpty()) {
             return Set.of();
         }

@@ -28,8 +28,10 @@ public class Dashboard {
                 + "and m.sender = :customer", Long.class).setParameter("from", from)
                 .setParameter("in", Message.Direction.IN).setParameter("customer", Message.Sender.CUSTOMER)
                 .getSingleResult();
-        long sent = em.createQuery("select count(s) from SendLogEntry s where s.createdAt >= :from and s.status = :sent",
-                Long.class).setParameter("from", from).setParameter("sent", SendStatus.SENT).getSingleResult();
+        long sent = em
+                .createQuery("select count(s) from SendLogEntry s where s.createdAt >= :from and s.status = :sent",
+                        Long.class)
+                .setParameter("from", from).setParameter("sent", SendStatus.SENT).getSingleResult();
         long open = em.createQuery("select count(s) from SendLogEntry s where s.status = :failed", Long.class)
                 .setParameter("failed", SendStatus.FAILED).getSingleResult();
         long failedToday = em.createQuery("select count(s) from SendLogEntry s where s.createdAt >= :from "

@@ -51,7 +51,6 @@ public class ConversationBacking implements Serializable {
     @Inject
     Texts texts;
 
-
     private Long id;
     private transient Conversation conversation;
     private transient List<TimelineItem> timeline;
@@ -140,8 +139,9 @@ public class ConversationBacking implements Serializable {
     }
 
     private void flash(boolean ok, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text,
-                null));
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text,
+                        null));
     }
 
     public Long getId() {

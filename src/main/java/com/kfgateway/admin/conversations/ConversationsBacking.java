@@ -44,7 +44,8 @@ public class ConversationsBacking {
 
     public void load() {
         KeysetCursor cursor = KeysetCursor.decode(before != null ? before : after).orElse(null);
-        page = search.page(new ConversationFilter(account, parseState(state), isFailedOnly(), startOf(from), endOf(to), q,
+        page = search.page(new ConversationFilter(account, parseState(state), isFailedOnly(), startOf(from), endOf(to),
+                q,
                 "oldest".equals(order) ? ConversationFilter.Order.OLDEST : ConversationFilter.Order.NEWEST, cursor,
                 before != null && cursor != null, PAGE_SIZE));
     }

@@ -24,7 +24,9 @@ public class AuditEntry {
     public enum Action { LOGIN, RESEND, REPLY, TAKE_OVER, QUEUE, END_SESSION, RUN_CHECKS }
 
     /** ACCEPTED: the action went through; REFUSED: the product declined it and said why. */
-    public enum Outcome { ACCEPTED, REFUSED }
+    public enum Outcome {
+        ACCEPTED, REFUSED
+    }
 
     @Id
     @SequenceGenerator(name = "audit_log_seq", sequenceName = "audit_log_seq", allocationSize = 50)

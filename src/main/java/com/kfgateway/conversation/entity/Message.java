@@ -40,7 +40,9 @@ public class Message {
     public enum Direction { IN, OUT }
 
     /** Who spoke: the customer (origin 3), a WeCom event (origin 4), staff in the WeCom client (origin 5), us. */
-    public enum Sender { CUSTOMER, SYSTEM, STAFF_CLIENT, BOT, STAFF_CONSOLE }
+    public enum Sender {
+        CUSTOMER, SYSTEM, STAFF_CLIENT, BOT, STAFF_CONSOLE
+    }
 
     /**
      * What the pipeline did with an inbound item: PENDING waits for the assistant, ANSWERED and SKIPPED are final

@@ -16,9 +16,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "quarantined_item")
-@NamedQuery(name = QuarantinedItem.LATEST, query = "select q from QuarantinedItem q order by q.quarantinedAt desc, q.id desc")
+@NamedQuery(name = QuarantinedItem.LATEST,
+        query = "select q from QuarantinedItem q order by q.quarantinedAt desc, q.id desc")
 @NamedQuery(name = QuarantinedItem.BY_MSGID, query = "select q from QuarantinedItem q where q.msgid = :msgid")
-@NamedQuery(name = QuarantinedItem.KNOWN_MSGIDS, query = "select q.msgid from QuarantinedItem q where q.msgid in :msgids")
+@NamedQuery(name = QuarantinedItem.KNOWN_MSGIDS,
+        query = "select q.msgid from QuarantinedItem q where q.msgid in :msgids")
 public class QuarantinedItem {
 
     public static final String LATEST = "QuarantinedItem.latest";

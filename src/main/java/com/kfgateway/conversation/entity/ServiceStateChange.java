@@ -22,7 +22,9 @@ public class ServiceStateChange {
     public static final String OF_CONVERSATION = "ServiceStateChange.ofConversation";
 
     /** SERVICE_STATE_GET and TRANS are our API calls, EVENT a session_status_change, STAFF_MESSAGE an origin-5 item. */
-    public enum Source { SERVICE_STATE_GET, TRANS, EVENT, STAFF_MESSAGE, CUSTOMER_MESSAGE, SEND_REFUSED, CONSOLE }
+    public enum Source {
+        SERVICE_STATE_GET, TRANS, EVENT, STAFF_MESSAGE, CUSTOMER_MESSAGE, SEND_REFUSED, CONSOLE
+    }
 
     @Id
     @SequenceGenerator(name = "service_state_change_seq", sequenceName = "service_state_change_seq",

@@ -122,7 +122,8 @@ public class Dispatcher {
                     + (errcode == null ? outcome : errcode) + ")");
         }
         return ConflictRetry.run(() -> store.record(claim.entryId(), new SendAttempt(claim.entryId(),
-                claim.attempts(), now, outcome, errcode, errmsg, durationMs, fingerprint, requestedBy), verdict, errcode,
+                claim.attempts(), now, outcome, errcode, errmsg, durationMs, fingerprint, requestedBy), verdict,
+                errcode,
                 errmsg, now));
     }
 

@@ -68,7 +68,7 @@ public class StaffDesk {
                     ? "a retry is already scheduled for " + entry.getNextAttemptAt() + " / 已安排自动重试" : null;
             default -> entry.getChannel() == SendChannel.SEND_MSG_ON_EVENT && entry.getExpiresAt() != null
                     && now.isAfter(entry.getExpiresAt())
-                    ? "the single-use event code expired at " + entry.getExpiresAt() + " / 事件 code 已过期" : null;
+                            ? "the single-use event code expired at " + entry.getExpiresAt() + " / 事件 code 已过期" : null;
         };
     }
 }

@@ -20,7 +20,9 @@ public class SendAttempt {
     public static final String OF_RECORD = "SendAttempt.ofRecord";
 
     /** OK, ERROR (WeCom answered an errcode), TRANSPORT (timeout, HTTP error), REFUSED (we did not call WeCom). */
-    public enum Outcome { OK, ERROR, TRANSPORT, REFUSED }
+    public enum Outcome {
+        OK, ERROR, TRANSPORT, REFUSED
+    }
 
     @Id
     @SequenceGenerator(name = "send_attempt_seq", sequenceName = "send_attempt_seq", allocationSize = 50)

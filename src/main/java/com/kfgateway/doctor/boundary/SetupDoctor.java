@@ -110,8 +110,9 @@ public class SetupDoctor {
         if (!probe.ok()) {
             var error = live.explain(probe.errcode());
             return List.of(new Check("accounts", Verdict.RED, title, Phrase.of("accounts.error", probe.errcode(),
-                    live.meaning(probe.errcode())), Phrase.of("accounts.error.fix", new com.kfgateway.doctor.entity
-                    .Bilingual(error.fixZh(), error.fixEn()))));
+                    live.meaning(probe.errcode())),
+                    Phrase.of("accounts.error.fix",
+                            new com.kfgateway.doctor.entity.Bilingual(error.fixZh(), error.fixEn()))));
         }
         if (probe.accounts().isEmpty()) {
             return List.of(new Check("accounts", Verdict.RED, title, Phrase.of("accounts.empty"),

@@ -67,7 +67,8 @@ public class StartupReport {
                             + (check.fix() == null ? "" : " Fix: " + check.fix(Locale.ENGLISH)));
                 }
             }
-            LOG.info(() -> "Setup doctor: " + diagnosis.count(Verdict.GREEN) + " green, " + diagnosis.count(Verdict.AMBER)
+            LOG.info(() -> "Setup doctor: " + diagnosis.count(Verdict.GREEN) + " green, "
+                    + diagnosis.count(Verdict.AMBER)
                     + " amber, " + diagnosis.count(Verdict.RED) + " red (details at /admin/doctor/index.xhtml)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The start-up setup check failed: " + e.getClass().getSimpleName());

@@ -16,7 +16,6 @@ import com.kfgateway.wecom.entity.WeComError;
 import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

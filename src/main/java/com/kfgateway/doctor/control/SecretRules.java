@@ -39,6 +39,7 @@ public final class SecretRules {
         Phrase fix = verdict.verdict() == Verdict.GREEN ? null : Phrase.of(key + ".fix", code);
         return new Check(CHECK_ID, verdict.verdict(), Phrase.of("secrets.title"),
                 Phrase.of(key, appFingerprint, kfFingerprint, code,
-                        probe == null || probe.problem() == null ? "" : probe.problem()), fix);
+                        probe == null || probe.problem() == null ? "" : probe.problem()),
+                fix);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param customDatabase     {@code DB_URL} names another database than the built-in H2 file
  */
 public record SetupMode(boolean sandbox, List<String> credentialsSet, List<String> credentialsMissing,
-                        List<String> unknownSettings, String sandboxEnabled, boolean customDatabase) {
+        List<String> unknownSettings, String sandboxEnabled, boolean customDatabase) {
 
     public SetupMode {
         credentialsSet = List.copyOf(credentialsSet);

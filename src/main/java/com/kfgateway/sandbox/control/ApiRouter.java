@@ -53,7 +53,7 @@ final class ApiRouter {
     }
 
     SimulatorResponse handle(String method, String api, Map<String, String> query, String body,
-                             CallInterceptor interceptor) {
+            CallInterceptor interceptor) {
         boolean post = "POST".equalsIgnoreCase(method);
         String credential = tokens.kindOfToken(query.get("access_token"));
         String requestJson = post ? body : null;

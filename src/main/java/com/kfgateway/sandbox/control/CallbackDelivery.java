@@ -62,7 +62,8 @@ final class CallbackDelivery {
         String timestamp = Long.toString(now);
         String query = "msg_signature=" + encode(crypto().signature(timestamp, nonce, encrypted))
                 + "&timestamp=" + encode(timestamp) + "&nonce=" + encode(nonce);
-        return new Prepared(withQuery(target, query), openKfid, CallbackXml.envelopeXml(corp.corpId(), "", encrypted), repeat);
+        return new Prepared(withQuery(target, query), openKfid, CallbackXml.envelopeXml(corp.corpId(), "", encrypted),
+                repeat);
     }
 
     void deliver(Prepared callback) {
@@ -93,7 +94,8 @@ final class CallbackDelivery {
                 + "&timestamp=" + timestamp + "&nonce=" + nonce + "&echostr=" + encode(echostr);
         HttpRequest request = HttpRequest.newBuilder(withQuery(target, query)).timeout(TIMEOUT).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return response.statusCode() == 200 && plaintext.equals(response.body());
         } catch (IOException e) {
             return false;

@@ -29,7 +29,7 @@ public final class ChatTranscript {
     }
 
     public synchronized void record(String openKfid, String externalUserid, Speaker speaker, String text,
-                                    Instant at) {
+            Instant at) {
         linesByChat.computeIfAbsent(key(openKfid, externalUserid), k -> new ArrayList<>())
                 .add(new ChatLine(at, speaker, text));
     }

@@ -123,7 +123,7 @@ final class ConversationActions {
     private boolean isQuiet(Session session) {
         return (session.lastWelcomeAt == null || !session.lastWelcomeAt.plus(WELCOME_QUIET_PERIOD).isAfter(state.now()))
                 && (session.lastCustomerMessageAt == null
-                || !session.lastCustomerMessageAt.plus(WELCOME_QUIET_PERIOD).isAfter(state.now()));
+                        || !session.lastCustomerMessageAt.plus(WELCOME_QUIET_PERIOD).isAfter(state.now()));
     }
 
     private Session openSession(String openKfid, String externalUserid) {
@@ -145,7 +145,7 @@ final class ConversationActions {
     }
 
     private JsonObjectBuilder message(String msgid, String openKfid, String externalUserid, int origin,
-                                      String msgtype, JsonObjectBuilder body) {
+            String msgtype, JsonObjectBuilder body) {
         return Json.createObjectBuilder()
                 .add("msgid", msgid)
                 .add("open_kfid", openKfid)

@@ -103,7 +103,7 @@ final class CorpState {
     }
 
     EventCode issueCode(boolean welcome, String openKfid, String externalUserid, Duration validity,
-                        Integer requiredState) {
+            Integer requiredState) {
         EventCode code = new EventCode(randomAlphanumeric(43), welcome, openKfid, externalUserid,
                 now().plus(validity), requiredState);
         codes.put(code.code, code);

@@ -18,7 +18,7 @@ final class EventCode {
     boolean used;
 
     EventCode(String code, boolean welcome, String openKfid, String externalUserid, Instant expiresAt,
-              Integer requiredState) {
+            Integer requiredState) {
         this.code = code;
         this.welcome = welcome;
         this.openKfid = openKfid;

@@ -103,7 +103,7 @@ public final class SandboxActivation {
     }
 
     private static SandboxActivation decide(Set<String> configured, Set<String> unknown, String enabled,
-                                            String databaseUrl, String callbackUrl) {
+            String databaseUrl, String callbackUrl) {
         List<String> set = CREDENTIALS.values().stream().filter(configured::contains).toList();
         List<String> missing = CREDENTIALS.values().stream()
                 .filter(variable -> !configured.contains(variable) && !variable.equals(OPTIONAL)).toList();

@@ -21,8 +21,8 @@ final class SendEndpoints {
     static final Duration SEND_WINDOW = Duration.ofHours(48);
     static final int SENDS_PER_CUSTOMER_MESSAGE = 5;
     private static final Pattern MSGID = Pattern.compile("[0-9a-zA-Z_-]{1,32}");
-    private static final Set<String> SEND_TYPES =
-            Set.of("text", "image", "voice", "video", "file", "link", "miniprogram", "msgmenu", "location");
+    private static final Set<String> SEND_TYPES = Set.of("text", "image", "voice", "video", "file", "link",
+            "miniprogram", "msgmenu", "location");
 
     private final CorpState state;
 
@@ -106,7 +106,7 @@ final class SendEndpoints {
     }
 
     private DeliveredMessage deliver(String openKfid, String customer, String msgid, String msgtype, String content,
-                                     String via) {
+            String via) {
         String id = msgid != null ? msgid : CorpState.randomAlphanumeric(32);
         DeliveredMessage message = new DeliveredMessage(openKfid, customer, id, msgtype, content, state.now(), via);
         state.delivered.add(message);

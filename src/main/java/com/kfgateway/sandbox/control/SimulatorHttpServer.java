@@ -69,7 +69,8 @@ public final class SimulatorHttpServer implements AutoCloseable {
                         ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
             }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            exchange.sendResponseHeaders(response.httpStatus(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(response.httpStatus(),
+                    response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }

@@ -36,7 +36,8 @@ final class StaffMessageEndpoint {
         if (msgtype == null || msgtype.isEmpty()) {
             throw new ApiError(ApiError.INVALID_MSGTYPE, "invalid message type");
         }
-        JsonObject body = request.body().get(msgtype) instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+        JsonObject body = request.body().get(msgtype) instanceof JsonObject object ? object
+                : JsonObject.EMPTY_JSON_OBJECT;
         String content = msgtype.equals("text") ? MessageBodies.text(body) : body.toString();
         Set<String> visible = visibleMembers();
         List<String> valid = new ArrayList<>();

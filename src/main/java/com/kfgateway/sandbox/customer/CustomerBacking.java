@@ -105,8 +105,9 @@ public class CustomerBacking {
             case 2 -> "Waiting for a receptionist · 待接入池";
             case 3 -> "With a receptionist · 人工接待 ("
                     + simulator().admin().sessions().stream()
-                    .filter(s -> s.openKfid().equals(account) && s.externalUserid().equals(customer))
-                    .map(s -> s.servicer()).findFirst().orElse("?") + ")";
+                            .filter(s -> s.openKfid().equals(account) && s.externalUserid().equals(customer))
+                            .map(s -> s.servicer()).findFirst().orElse("?")
+                    + ")";
             default -> "No open session · 已结束/未开始";
         };
     }

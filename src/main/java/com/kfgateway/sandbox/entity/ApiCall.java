@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param requestJson the request body as sent (null for GET)
  */
 public record ApiCall(Instant at, String method, String path, String credential, String syncToken, int httpStatus,
-                      int errcode, String requestJson) {
+        int errcode, String requestJson) {
 }

@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param via     "send_msg" or "send_msg_on_event"
  */
 public record DeliveredMessage(String openKfid, String externalUserid, String msgid, String msgtype, String content,
-                               Instant at, String via) {
+        Instant at, String via) {
 }

@@ -12,7 +12,7 @@ package com.kfgateway.sandbox.entity;
  * @param callbackAesKey the 43-character EncodingAESKey
  */
 public record SimulatedCorp(String corpId, String appSecret, int agentId, String kfSecret, String callbackToken,
-                            String callbackAesKey) {
+        String callbackAesKey) {
 
     @Override
     public String toString() {

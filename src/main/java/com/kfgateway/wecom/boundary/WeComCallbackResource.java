@@ -92,7 +92,7 @@ public class WeComCallbackResource {
         long count = stats.rejected(reason);
         if (count <= 10 || count % 100 == 0) {
             LOG.log(Level.WARNING, "Rejected a WeCom callback request: {0} (rejections of this kind so far: {1})",
-                    new Object[] {reason, count});
+                    new Object[]{reason, count});
         }
         Response.Status status = switch (reason) {
             case BODY_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;

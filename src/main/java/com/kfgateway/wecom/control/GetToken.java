@@ -50,7 +50,8 @@ final class GetToken {
                 ? clock.instant().plus(CredentialBlock.after(before.failureCount() + 1)) : null;
         TokenState failed = before.failed(errcode, error, blockedUntil);
         if (blockedUntil != null) {
-            LOG.severe(() -> "WeCom refused the " + credential + " credential (" + error + "). gettoken is paused until "
+            LOG.severe(() -> "WeCom refused the " + credential + " credential (" + error
+                    + "). gettoken is paused until "
                     + blockedUntil + " because repeated bad-secret calls get this server's IP banned for an hour. "
                     + "Check WECOM_CORP_ID and " + credential.secretVariable() + ", then run the checks again.");
             return new Outcome(failed, blocked(credential, failed));

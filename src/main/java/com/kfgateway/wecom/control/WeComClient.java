@@ -114,7 +114,8 @@ public class WeComClient {
     /** At most 100 ids per call, as WeCom allows; the enter-session context is not requested. */
     public WeComReply<List<Customer>> customers(List<String> externalUserids) {
         if (externalUserids.isEmpty() || externalUserids.size() > 100) {
-            throw new IllegalArgumentException("kf/customer/batchget takes 1 to 100 ids, not " + externalUserids.size());
+            throw new IllegalArgumentException(
+                    "kf/customer/batchget takes 1 to 100 ids, not " + externalUserids.size());
         }
         return reply(() -> calls.post(Credential.KF, "kf/customer/batchget", Json.createObjectBuilder()
                 .add("external_userid_list", Json.createArrayBuilder(externalUserids))

@@ -123,10 +123,12 @@ public class WeComConfig {
                 + "settings");
         String aesKey = callbackAesKey();
         if (aesKey == null) {
-            problems.add("WECOM_CALLBACK_AES_KEY is not set: the 43-character EncodingAESKey from the callback settings");
+            problems.add(
+                    "WECOM_CALLBACK_AES_KEY is not set: the 43-character EncodingAESKey from the callback settings");
         } else if (!aesKey.matches("[A-Za-z0-9]{43}")) {
             problems.add("WECOM_CALLBACK_AES_KEY is malformed: it must be exactly 43 letters or digits (it has "
-                    + aesKey.length() + " characters" + (aesKey.matches("[A-Za-z0-9]*") ? "" : ", some not letters or digits")
+                    + aesKey.length() + " characters"
+                    + (aesKey.matches("[A-Za-z0-9]*") ? "" : ", some not letters or digits")
                     + ")");
         }
         require(problems, "WECOM_SECRET", appSecret(), "the self-built app's secret, used to notify staff");

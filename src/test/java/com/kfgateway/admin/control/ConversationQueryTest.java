@@ -86,7 +86,8 @@ class ConversationQueryTest {
     void previousPageOfNewestWalksUpInTimeAscending() {
         JpqlQuery query = ConversationQuery.of(new ConversationFilter(null, null, false, null, null, null,
                 Order.NEWEST, CURSOR, true, 25));
-        assertTrue(query.jpql().contains("(c.lastMessageAt > :cursorAt or (c.lastMessageAt = :cursorAt and c.id > :cursorId))"));
+        assertTrue(query.jpql()
+                .contains("(c.lastMessageAt > :cursorAt or (c.lastMessageAt = :cursorAt and c.id > :cursorId))"));
         assertTrue(query.jpql().endsWith("order by c.lastMessageAt asc, c.id asc"));
     }
 

@@ -33,7 +33,7 @@ class StaffActionsTest {
             }
         };
         actions.security = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> method.getName()
+                new Class<?>[]{SecurityContext.class}, (proxy, method, args) -> method.getName()
                         .equals("getCallerPrincipal") ? (Principal) () -> "alice" : null);
     }
 

@@ -18,7 +18,8 @@ class ConsolePathsTest {
 
     @Test
     void loginReturnsOnlyToConsolePagesOfThisApplication() {
-        assertEquals("/admin/conversations/list.xhtml?q=a", ConsolePaths.safeNext("/admin/conversations/list.xhtml?q=a"));
+        assertEquals("/admin/conversations/list.xhtml?q=a",
+                ConsolePaths.safeNext("/admin/conversations/list.xhtml?q=a"));
         assertEquals(ConsolePaths.HOME, ConsolePaths.safeNext("https://evil.example/admin/"));
         assertEquals(ConsolePaths.HOME, ConsolePaths.safeNext("//evil.example/admin/"));
         assertEquals(ConsolePaths.HOME, ConsolePaths.safeNext("/admin//evil.example"));

@@ -29,7 +29,7 @@ class PasswordRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Password2024!", "P@ssw0rd1234", "admin1234567", "!!Welcome2024", "Changeme-2024",
-            "zhangwei-2024", "S3cr3t!!2024", "qwertyuiop12"})
+        "zhangwei-2024", "S3cr3t!!2024", "qwertyuiop12"})
     void refusesACommonPasswordOrTheUserNameDressedUpWithDigits(String password) {
         assertTrue(PasswordRules.problem(password, "zhangwei").orElseThrow().contains("well-known"), password);
     }
@@ -42,7 +42,7 @@ class PasswordRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"it-admin-Passw0rd!", "correct horse battery", "Kf7#mQ2x!Lp9", "客服控制台的管理员密码很长",
-            "sandbox-it-Passw0rd!", "#$%^&*()+=~[]"})
+        "sandbox-it-Passw0rd!", "#$%^&*()+=~[]"})
     void acceptsAnythingElseOfTwelveOrMore(String password) {
         assertEquals(Optional.empty(), PasswordRules.problem(password, "admin"), password);
     }

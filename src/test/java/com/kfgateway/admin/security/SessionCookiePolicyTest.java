@@ -13,7 +13,7 @@ class SessionCookiePolicyTest {
 
     private final Map<String, Object> set = new HashMap<>();
     private final SessionCookieConfig cookie = (SessionCookieConfig) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {SessionCookieConfig.class}, (proxy, method, args) -> {
+            getClass().getClassLoader(), new Class<?>[]{SessionCookieConfig.class}, (proxy, method, args) -> {
                 if (method.getName().startsWith("set")) {
                     set.put(method.getName(), args[0]);
                 }

@@ -43,7 +43,8 @@ class VerifiedBasicLoginsTest {
         logins.remember("admin", "right password".toCharArray(), Set.of("admin"));
         assertTrue(logins.lookup("admin", "wrong password".toCharArray()).isEmpty());
         assertTrue(logins.lookup("agent", "right password".toCharArray()).isEmpty());
-        assertTrue(logins.lookup("admi", "nright password".toCharArray()).isEmpty(), "user and password cannot be re-split");
+        assertTrue(logins.lookup("admi", "nright password".toCharArray()).isEmpty(),
+                "user and password cannot be re-split");
     }
 
     @Test
@@ -52,6 +53,7 @@ class VerifiedBasicLoginsTest {
         now = now.plus(VerifiedBasicLogins.KEEP).minusSeconds(1);
         assertTrue(logins.lookup("admin", "pw".toCharArray()).isPresent());
         now = now.plus(Duration.ofSeconds(1));
-        assertTrue(logins.lookup("admin", "pw".toCharArray()).isEmpty(), "the password is checked against the store again");
+        assertTrue(logins.lookup("admin", "pw".toCharArray()).isEmpty(),
+                "the password is checked against the store again");
     }
 }

@@ -82,8 +82,9 @@ class ChatModelClientTest {
         JsonArray messages = body.getJsonArray("messages");
         assertEquals(5, messages.size(), "system + last 3 turns + the new message");
         assertEquals(List.of("system:SYSTEM PROMPT", "assistant:turn 4", "user:turn 5", "assistant:turn 6",
-                "user:What now?"), messages.getValuesAs(JsonObject.class).stream()
-                .map(m -> m.getString("role") + ":" + m.getString("content")).toList());
+                "user:What now?"),
+                messages.getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("role") + ":" + m.getString("content")).toList());
     }
 
     @Test

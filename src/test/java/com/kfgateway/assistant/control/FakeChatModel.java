@@ -100,7 +100,8 @@ public final class FakeChatModel implements AutoCloseable {
     public static String reply(String content) {
         return Json.createObjectBuilder().add("id", "x").add("choices", Json.createArrayBuilder().add(Json
                 .createObjectBuilder().add("index", 0).add("message", Json.createObjectBuilder().add("role",
-                        "assistant").add("content", content)))).build().toString();
+                        "assistant").add("content", content))))
+                .build().toString();
     }
 
     /** Like {@code http://127.0.0.1:port/v1} */

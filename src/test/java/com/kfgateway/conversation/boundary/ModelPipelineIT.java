@@ -130,12 +130,12 @@ class ModelPipelineIT {
 
         Received third = asked("order question three").get(0);
         assertEquals(List.of(
-                        new ChatMessage("system", SYSTEM_PROMPT),
-                        new ChatMessage("user", "order question one"),
-                        new ChatMessage("assistant", "answer to: order question one"),
-                        new ChatMessage("user", "order question two"),
-                        new ChatMessage("assistant", "answer to: order question two"),
-                        new ChatMessage("user", "order question three")),
+                new ChatMessage("system", SYSTEM_PROMPT),
+                new ChatMessage("user", "order question one"),
+                new ChatMessage("assistant", "answer to: order question one"),
+                new ChatMessage("user", "order question two"),
+                new ChatMessage("assistant", "answer to: order question two"),
+                new ChatMessage("user", "order question three")),
                 third.messages(), "the system prompt, then the conversation so far, then the new message");
         assertEquals("POST", third.method());
         assertEquals("/v1/chat/completions", third.path());

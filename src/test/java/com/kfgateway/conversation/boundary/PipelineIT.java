@@ -30,7 +30,8 @@ class PipelineIT {
         List<ApiCall> calls = gateway.wecom().calls();
         return calls.subList(sinceIndex, calls.size()).stream()
                 .filter(c -> c.path().endsWith("kf/send_msg") && c.requestJson() != null
-                        && c.requestJson().contains(customer)).count();
+                        && c.requestJson().contains(customer))
+                .count();
     }
 
     @Test

@@ -38,7 +38,9 @@ class TextSplitterTest {
         List<String> parts = splitter.split(text);
         for (String part : parts) {
             assertTrue(TextSplitter.utf8Bytes(part) <= 2048);
-            assertTrue(!Character.isLowSurrogate(part.charAt(0)) && !Character.isHighSurrogate(part.charAt(part.length() - 1)),
+            assertTrue(
+                    !Character.isLowSurrogate(part.charAt(0))
+                            && !Character.isHighSurrogate(part.charAt(part.length() - 1)),
                     "a part starts or ends inside a surrogate pair");
         }
         assertEquals(text, String.join("", parts));

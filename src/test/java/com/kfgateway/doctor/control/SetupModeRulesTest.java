@@ -55,7 +55,8 @@ class SetupModeRulesTest {
     void sandboxEnabledBesideACorpIsRedAndEveryMistakeGetsItsRow() {
         List<Check> checks = SetupModeRules.checks(new SetupMode(false, List.of("WECOM_CORP_ID"), ALL.subList(1, 6),
                 List.of("WECOM_KFSECRET (WECOM_KF_SECRET?)"), "true", false));
-        assertEquals(List.of("setup.unknown", "setup.forced", "setup.partial"), checks.stream().map(Check::id).toList());
+        assertEquals(List.of("setup.unknown", "setup.forced", "setup.partial"),
+                checks.stream().map(Check::id).toList());
         assertTrue(checks.stream().allMatch(c -> c.verdict() == Verdict.RED));
     }
 

@@ -25,7 +25,7 @@ class SandboxGateTest {
     /** Just the request facts the gate reads. */
     private static HttpServletRequest request(String contextPath, int port) {
         return (HttpServletRequest) Proxy.newProxyInstance(SandboxGateTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getContextPath" -> contextPath;
                     case "getLocalPort" -> port;
                     case "getScheme" -> "http";
@@ -35,7 +35,7 @@ class SandboxGateTest {
 
     @Test
     void filtersTheSandboxsOwnUrlsAndNoOtherRequest() {
-        assertArrayEquals(new String[] {"/sandbox/*"}, SandboxGate.class.getAnnotation(WebFilter.class).urlPatterns());
+        assertArrayEquals(new String[]{"/sandbox/*"}, SandboxGate.class.getAnnotation(WebFilter.class).urlPatterns());
         assertArrayEquals(new String[0], SandboxGate.class.getAnnotation(WebFilter.class).value());
     }
 

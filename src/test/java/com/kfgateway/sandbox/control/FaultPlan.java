@@ -116,7 +116,8 @@ final class FaultPlan implements CallInterceptor {
             return response;
         }
         JsonObject page;
-        try (JsonReader reader = Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = Json
+                .createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))) {
             page = reader.readObject();
         }
         String sameCursor = SyncEndpoint.cursorAt(SyncEndpoint.position(call.text("cursor")));

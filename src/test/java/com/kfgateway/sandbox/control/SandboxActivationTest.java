@@ -38,7 +38,7 @@ class SandboxActivationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"WECOM_CORP_ID", "WECOM_SECRET", "WECOM_AGENT_ID", "WECOM_KF_SECRET",
-            "WECOM_CALLBACK_TOKEN", "WECOM_CALLBACK_AES_KEY", "WECOM_API_BASE"})
+        "WECOM_CALLBACK_TOKEN", "WECOM_CALLBACK_AES_KEY", "WECOM_API_BASE"})
     void anyOneWeComCredentialKeepsItOff(String variable) {
         SandboxActivation decision = withEnvironment(Map.of(variable, "x"));
         assertFalse(decision.active());
@@ -107,7 +107,8 @@ class SandboxActivationTest {
                 systemProperties(Map.of("sandbox.enabled", "true")));
         assertFalse(decision.active());
         assertEquals(1, decision.problems().size());
-        assertTrue(decision.problems().get(0).startsWith("SANDBOX_ENABLED=true is IGNORED"), decision.problems().get(0));
+        assertTrue(decision.problems().get(0).startsWith("SANDBOX_ENABLED=true is IGNORED"),
+                decision.problems().get(0));
     }
 
     @Test

@@ -34,7 +34,8 @@ class SandboxSeedTest {
         SandboxSeed.seed(simulator);
         assertEquals(2, simulator.admin().accounts().size());
         assertTrue(simulator.admin().accounts().stream().allMatch(SimulatedAccount::managePrivilege));
-        assertTrue(simulator.admin().accounts().stream().flatMap(a -> a.servicers().values().stream()).noneMatch(b -> b));
+        assertTrue(
+                simulator.admin().accounts().stream().flatMap(a -> a.servicers().values().stream()).noneMatch(b -> b));
         assertEquals(2, simulator.customers().size());
         assertTrue(simulator.admin().switches().routeToOnlineServicers());
     }

@@ -22,7 +22,8 @@ class WeComSimulatorSessionStateTest {
     private JsonObject trans(int state, String servicer) {
         return wecom.post("kf/service_state/trans", token, body("{'open_kfid':'" + KF + "','external_userid':'"
                 + CUSTOMER + "','service_state':" + state + (servicer == null ? "" : ",'servicer_userid':'"
-                + servicer + "'") + "}"));
+                        + servicer + "'")
+                + "}"));
     }
 
     private JsonObject get() {

@@ -48,7 +48,8 @@ class CallbackCryptoInteropTest {
         for (String message : messages()) {
             WxCryptUtil.EncryptContext sent = wxJava.encryptContext(message);
             assertEquals(message,
-                    ours.verifyAndDecrypt(sent.getSignature(), sent.getTimeStamp(), sent.getNonce(), sent.getEncrypt()));
+                    ours.verifyAndDecrypt(sent.getSignature(), sent.getTimeStamp(), sent.getNonce(),
+                            sent.getEncrypt()));
         }
     }
 
@@ -58,7 +59,8 @@ class CallbackCryptoInteropTest {
         String replyXml = wxJava.encrypt(event);
         String encrypted = CallbackXml.encryptField(replyXml);
         assertEquals(event, ours.decrypt(encrypted));
-        assertEquals(SHA1.gen(TOKEN, "1700000001", "nonce", encrypted), ours.signature("1700000001", "nonce", encrypted));
+        assertEquals(SHA1.gen(TOKEN, "1700000001", "nonce", encrypted),
+                ours.signature("1700000001", "nonce", encrypted));
     }
 
     @Test

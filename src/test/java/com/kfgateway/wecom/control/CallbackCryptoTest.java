@@ -30,8 +30,7 @@ class CallbackCryptoTest {
     static final String A1_SIGNATURE = "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3";
     static final String A1_TIMESTAMP = "1409659589";
     static final String A1_NONCE = "263014780";
-    static final String A1_ECHOSTR =
-            "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
+    static final String A1_ECHOSTR = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
 
     static final String A2_SIGNATURE = "477715d11cdb4164915debcba66cb864d751f3e6";
     static final String A2_TIMESTAMP = "1409659813";

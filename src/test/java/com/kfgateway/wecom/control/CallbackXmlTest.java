@@ -81,7 +81,8 @@ class CallbackXmlTest {
 
     @Test
     void rejectsEnvelopeWithTwoEncrypts() {
-        assertError(PARSE_XML, () -> CallbackXml.encryptField("<xml><Encrypt>abc</Encrypt><Encrypt>def</Encrypt></xml>"));
+        assertError(PARSE_XML,
+                () -> CallbackXml.encryptField("<xml><Encrypt>abc</Encrypt><Encrypt>def</Encrypt></xml>"));
     }
 
     @Test

@@ -22,9 +22,9 @@ class ErrorCatalogueTest {
     /** Every code of wecom-kf-api.md §5 and §1.1/§1.3, plus the secondary ones. */
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 40001, 40013, 40014, 40091, 40096, 41001, 41002, 41004, 42001, 44004, 45002, 45009,
-            45033, 48002, 60011, 60020, 81013, 301002, 95000, 95001, 95002, 95003, 95004, 95005, 95006, 95007, 95008,
-            95009, 95011, 95012, 95013, 95014, 95015, 95016, 95017, 95018, 95019, 95022, 95023, 95024, 95025, 95026,
-            95027, 95028, 95029, 95030, 95031, 95032})
+        45033, 48002, 60011, 60020, 81013, 301002, 95000, 95001, 95002, 95003, 95004, 95005, 95006, 95007, 95008,
+        95009, 95011, 95012, 95013, 95014, 95015, 95016, 95017, 95018, 95019, 95022, 95023, 95024, 95025, 95026,
+        95027, 95028, 95029, 95030, 95031, 95032})
     void explainsEveryDocumentedCodeInBothLanguages(int code) {
         assertTrue(catalogue.knows(code), "missing " + code);
         WeComError error = catalogue.lookup(code);
@@ -32,8 +32,10 @@ class ErrorCatalogueTest {
         assertAll(() -> assertFalse(error.meaningZh().isBlank()), () -> assertFalse(error.meaningEn().isBlank()),
                 () -> assertFalse(error.causeZh().isBlank()), () -> assertFalse(error.causeEn().isBlank()),
                 () -> assertFalse(error.fixZh().isBlank()), () -> assertFalse(error.fixEn().isBlank()));
-        assertTrue(error.meaningZh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                == Character.UnicodeScript.HAN), "zh meaning of " + code + " has no Chinese");
+        assertTrue(
+                error.meaningZh().codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                "zh meaning of " + code + " has no Chinese");
     }
 
     @ParameterizedTest
@@ -56,11 +58,11 @@ class ErrorCatalogueTest {
 
     @ParameterizedTest
     @CsvSource({"0,OK", "-1,RETRY", "45009,RETRY", "45033,RETRY", "40001,REFRESH_TOKEN", "40014,REFRESH_TOKEN",
-            "42001,REFRESH_TOKEN", "95018,PERMANENT", "95001,PERMANENT", "95002,PERMANENT", "95013,PERMANENT",
-            "40096,PERMANENT", "44004,PERMANENT", "45002,PERMANENT", "48002,CONFIGURATION", "40013,CONFIGURATION",
-            "40091,CONFIGURATION", "60020,CONFIGURATION", "60011,CONFIGURATION", "95011,CONFIGURATION",
-            "95012,CONFIGURATION", "95017,CONFIGURATION", "95023,CONFIGURATION", "301002,CONFIGURATION",
-            "81013,CONFIGURATION", "95000,CONFIGURATION", "95004,CONFIGURATION"})
+        "42001,REFRESH_TOKEN", "95018,PERMANENT", "95001,PERMANENT", "95002,PERMANENT", "95013,PERMANENT",
+        "40096,PERMANENT", "44004,PERMANENT", "45002,PERMANENT", "48002,CONFIGURATION", "40013,CONFIGURATION",
+        "40091,CONFIGURATION", "60020,CONFIGURATION", "60011,CONFIGURATION", "95011,CONFIGURATION",
+        "95012,CONFIGURATION", "95017,CONFIGURATION", "95023,CONFIGURATION", "301002,CONFIGURATION",
+        "81013,CONFIGURATION", "95000,CONFIGURATION", "95004,CONFIGURATION"})
     void handlesKeyCodesAsDocumented(int code, ErrorHandling handling) {
         assertEquals(handling, catalogue.lookup(code).handling());
     }

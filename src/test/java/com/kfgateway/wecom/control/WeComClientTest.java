@@ -230,7 +230,8 @@ class WeComClientTest {
 
     @Test
     void redactionHidesAccessTokenAndCorpSecret() {
-        String shown = WeComHttp.redact("GET http://x/cgi-bin/gettoken?corpid=ww1&corpsecret=s3cr3t&access_token=tok&y=1");
+        String shown = WeComHttp
+                .redact("GET http://x/cgi-bin/gettoken?corpid=ww1&corpsecret=s3cr3t&access_token=tok&y=1");
 
         assertFalse(shown.contains("s3cr3t"));
         assertFalse(shown.contains("tok&"));
@@ -263,7 +264,8 @@ class WeComClientTest {
         assertTrue(client.notifyStaff("alice|bob", "new conversation waiting").ok());
 
         assertEquals(APP_SECRET, wecom.requests("gettoken").get(0).query().get("corpsecret"));
-        JsonObject sent = Json.createReader(new StringReader(wecom.requests("message/send").get(0).body())).readObject();
+        JsonObject sent = Json.createReader(new StringReader(wecom.requests("message/send").get(0).body()))
+                .readObject();
         assertEquals(1000002, sent.getInt("agentid"));
         assertEquals("alice|bob", sent.getString("touser"));
         assertEquals("new conversation waiting", sent.getJsonObject("text").getString("content"));

@@ -68,8 +68,8 @@ public class Answerer {
 
     void work(long conversationId) {
         handover.resume(conversationId);
-        for (AnswerStore.Pending pending = store.next(conversationId); pending != null;
-                pending = store.next(conversationId)) {
+        for (AnswerStore.Pending pending = store.next(conversationId); pending != null; pending = store
+                .next(conversationId)) {
             answer(pending);
         }
         Instant nextRetry = sendLog.dispatch(conversationId);

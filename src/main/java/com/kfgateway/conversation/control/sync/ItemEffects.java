@@ -57,8 +57,9 @@ public class ItemEffects {
             customerMessage(item, message, conversation, out, now);
         } else if (item.fromServicer() && conversation != null) {
             StateRules.afterStaffMessage(conversation.getServiceState(), conversation.getServicerUserid(),
-                    item.servicerUserid()).ifPresent(move -> states.move(conversation, move.to(),
-                            move.servicerUserid(), Source.STAFF_MESSAGE, move.note(), item.sentAt(), true));
+                    item.servicerUserid()).ifPresent(
+                            move -> states.move(conversation, move.to(),
+                                    move.servicerUserid(), Source.STAFF_MESSAGE, move.note(), item.sentAt(), true));
             out.toAnswer.add(conversation.getId());
         } else if (item.isEvent()) {
             event(item, message, conversation, out, now);

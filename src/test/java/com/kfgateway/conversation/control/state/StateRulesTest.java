@@ -21,7 +21,7 @@ class StateRulesTest {
 
     @Test
     void takingTransferringAndReopeningMeanAHumanServes() {
-        for (int type : new int[] {1, 2, 4}) {
+        for (int type : new int[]{1, 2, 4}) {
             assertEquals(ServiceState.HUMAN, change(type).to());
             assertEquals("new", change(type).servicerUserid());
         }
