@@ -5,6 +5,7 @@ import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.control.CallbackStats.Rejection;
 import com.kfgateway.wecom.control.CallbackVerifier;
 import com.kfgateway.wecom.control.CallbackXml;
+import com.kfgateway.wecom.control.ReplayGuard;
 import com.kfgateway.wecom.entity.CallbackEvent;
 import com.kfgateway.wecom.entity.KfCallbackReceived;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * WeCom's callback URL. GET answers the URL check with the bare plaintext; POST verifies, decrypts, announces the
  * event and answers 200 with an empty body at once (WeCom retries after 5 s). Every rejection is a 4xx without
- * detail, counted, and logged without secrets. The declared length is judged before a byte of the body is read.
+ * detail, counted, and logged without secrets. Cheap checks come first: the timestamp and the declared length are
+ * judged before a byte of the body is read, and a callback seen before is refused before anyone hears of it.
  */
 @Path("wecom/callback")
 @RequestScoped
@@ -44,6 +46,9 @@ public class WeComCallbackResource {
     CallbackStats stats;
 
     @Inject
+    ReplayGuard replays;
+
+    @Inject
     Event<KfCallbackReceived> received;
 
     @GET
@@ -54,6 +59,9 @@ public class WeComCallbackResource {
         }
         if (anyBlank(signature, timestamp, nonce, echostr)) {
             return reject(Rejection.MISSING_PARAMETERS);
+        }
+        if (!replays.timely(timestamp)) {
+            return reject(Rejection.STALE_TIMESTAMP);
         }
         try {
             String plaintext = verifier.verifyUrl(signature, timestamp, nonce, echostr);
@@ -74,6 +82,9 @@ public class WeComCallbackResource {
         if (anyBlank(signature, timestamp, nonce)) {
             return reject(Rejection.MISSING_PARAMETERS);
         }
+        if (!replays.timely(timestamp)) {
+            return reject(Rejection.STALE_TIMESTAMP);
+        }
         if (headers.getLength() > MAX_BODY_BYTES) {
             // Reading first would wait for every byte the sender cares to trickle in.
             return reject(Rejection.BODY_TOO_LARGE);
@@ -90,9 +101,22 @@ public class WeComCallbackResource {
         } catch (CallbackCryptoException e) {
             return reject(CallbackStats.rejectionFor(e.error()));
         }
-        stats.validPost();
-        received.fire(new KfCallbackReceived(event, Instant.now()));
+        if (!replays.firstSighting(signature, timestamp, nonce)) {
+            return reject(Rejection.REPLAYED);
+        }
+        announce(event, signature, timestamp, nonce);
         return Response.ok().build();
+    }
+
+    /** If no one could take the callback, it is forgotten again, so WeCom's retry of it is not taken for a replay. */
+    private void announce(CallbackEvent event, String signature, String timestamp, String nonce) {
+        try {
+            received.fire(new KfCallbackReceived(event, Instant.now()));
+        } catch (RuntimeException e) {
+            replays.forget(signature, timestamp, nonce);
+            throw e;
+        }
+        stats.validPost();
     }
 
     private Response reject(Rejection reason) {
