@@ -69,6 +69,8 @@ public final class PayaraProcess {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster",
+                // The production listener settings (body caps, no server header), so the tests see what users get.
+                "--prebootcommandfile", preBootCommands(),
                 "--logproperties", logProperties.toString()));
         String addLibs = System.getProperty("kfgateway.it.addlibs");
         if (addLibs != null && !addLibs.isBlank()) {
@@ -152,6 +154,12 @@ public final class PayaraProcess {
     private String tail() {
         String log = log();
         return log.length() <= 8000 ? log : log.substring(log.length() - 8000);
+    }
+
+    /** Maven passes the file; runs from the project directory (InboxLoadRun, ConsoleDemo) find it there. */
+    private static String preBootCommands() {
+        return Path.of(System.getProperty("kfgateway.it.pre-boot-commands",
+                "server-config/payara/pre-boot-commands.asadmin")).toAbsolutePath().toString();
     }
 
     private static String required(String property) {

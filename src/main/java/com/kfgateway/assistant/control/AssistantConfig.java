@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AssistantConfig {
 
     public static final String DEFAULT_MODEL = "deepseek-chat";
+    /** A chat answer is a few KB; a megabyte is room for any, and for nothing a customer could be sent. */
+    public static final long DEFAULT_RESPONSE_MAX_BYTES = 1024 * 1024;
     public static final String DEFAULT_SYSTEM_PROMPT = "You are the customer service assistant of this shop on "
             + "WeChat. Answer in the customer's language (Chinese or English), briefly and politely, in plain text "
             + "without Markdown. Only state facts you were given or that are common knowledge; if you do not know, "
@@ -58,6 +60,11 @@ public class AssistantConfig {
     @Inject
     @ConfigProperty(name = "assistant.handover-on-failure", defaultValue = "true")
     boolean handoverOnFailure;
+
+    /** Read as text: a malformed value falls back to the default instead of failing the deployment. */
+    @Inject
+    @ConfigProperty(name = "assistant.response-max-bytes")
+    Optional<String> responseMaxBytes = Optional.empty();
 
     public AssistantConfig() {
     }
@@ -116,6 +123,16 @@ public class AssistantConfig {
 
     public Duration timeout() {
         return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    }
+
+    /** The most of the model's HTTP answer that is read; the default when unset, malformed or not positive. */
+    public long responseMaxBytes() {
+        try {
+            long value = Long.parseLong(trimmed(responseMaxBytes));
+            return value > 0 ? value : DEFAULT_RESPONSE_MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_RESPONSE_MAX_BYTES;
+        }
     }
 
     public String rulesFile() {

@@ -8,22 +8,32 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
  * Answers with an OpenAI-compatible chat model ({@code POST {baseUrl}/chat/completions}: DeepSeek, Qwen, Moonshot,
  * Ollama …). The model asks for a human by writing a line {@code [HANDOVER]}. Any failure (HTTP error, timeout,
- * malformed JSON, empty content) yields the rules engine's answer instead, so the customer always gets a reply.
- * The API key goes into the Authorization header and nowhere else: no log, note or exception carries it.
+ * malformed JSON, empty content, an answer over {@link AssistantConfig#responseMaxBytes()}, no complete answer within
+ * the timeout) yields the rules engine's answer instead, so the customer always gets a reply. The API key goes into
+ * the Authorization header and nowhere else: no log, note or exception carries it.
  */
 public class ChatModelClient implements AnswerEngine {
 
@@ -62,14 +72,21 @@ public class ChatModelClient implements AnswerEngine {
         if (config.apiKey() != null) {
             request.header("Authorization", "Bearer " + config.apiKey());
         }
-        HttpResponse<String> response;
+        CappedReply reply = new CappedReply(config.responseMaxBytes());
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), reply);
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new ModelFailure("model timed out after " + config.timeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new ModelFailure("model unreachable (" + e.getClass().getSimpleName() + ")");
+            // The whole exchange, body included: the request timeout alone ends when the headers arrive.
+            response = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.stop(new HttpTimeoutException("deadline"));
+            exchange.cancel(true);
+            throw timedOut();
+        } catch (ExecutionException e) {
+            throw failureOf(e.getCause());
         } catch (InterruptedException e) {
+            reply.stop(new IOException("interrupted"));
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ModelFailure("interrupted while waiting for the model");
         }
@@ -77,7 +94,25 @@ public class ChatModelClient implements AnswerEngine {
         if (response.statusCode() / 100 != 2) {
             throw new ModelFailure("model answered HTTP " + response.statusCode());
         }
-        return content(response.body());
+        return content(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private ModelFailure failureOf(Throwable cause) {
+        Throwable root = cause;
+        while (root instanceof CompletionException && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof HttpTimeoutException) {
+            return timedOut();
+        }
+        if (root instanceof CappedReply.TooLarge) {
+            return new ModelFailure("model reply larger than " + config.responseMaxBytes() + " bytes");
+        }
+        return new ModelFailure("model unreachable (" + root.getClass().getSimpleName() + ")");
+    }
+
+    private ModelFailure timedOut() {
+        return new ModelFailure("model timed out after " + config.timeout().toSeconds() + " s");
     }
 
     JsonObject requestBody(Question question) {
@@ -128,6 +163,81 @@ public class ChatModelClient implements AnswerEngine {
         String text = handover && rules.text().equals(fallback.fallbackText()) ? fallback.handoverReply()
                 : rules.text();
         return new Answer(text, handover, NAME, reason + " → rules fallback (" + rules.note() + ")");
+    }
+
+    /**
+     * The model's HTTP answer, read up to a limit, for one exchange: one that says it is larger is refused unread; one
+     * that turns out larger stops being read at the limit. Either way, and on {@link #stop}, the subscription is
+     * cancelled, so the client drops the connection instead of reading on.
+     */
+    private static final class CappedReply implements HttpResponse.BodyHandler<byte[]>,
+            HttpResponse.BodySubscriber<byte[]> {
+
+        private static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+        }
+
+        private final long limit;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private volatile Flow.Subscription subscription;
+        private volatile long declared = -1;
+
+        CappedReply(long limit) {
+            this.limit = limit;
+        }
+
+        /** Redirects are off, so there is one response, and this handler serves only it. */
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return this;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (declared > limit) {
+                stop(new TooLarge());
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.isDone() || bytes.size() + (long) buffer.remaining() > limit) {
+                    stop(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        void stop(IOException reason) {
+            Flow.Subscription current = subscription;
+            if (body.completeExceptionally(reason) && current != null) {
+                current.cancel();
+            }
+        }
     }
 
     /** Why the model gave no usable answer; its message is shown to operators, so it never holds the key. */

@@ -4,6 +4,8 @@ import com.kfgateway.wecom.control.CallbackCryptoException;
 import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.control.CallbackStats.Rejection;
 import com.kfgateway.wecom.control.CallbackVerifier;
+import com.kfgateway.wecom.control.CallbackXml;
+import com.kfgateway.wecom.control.ReplayGuard;
 import com.kfgateway.wecom.entity.CallbackEvent;
 import com.kfgateway.wecom.entity.KfCallbackReceived;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +28,15 @@ import java.util.logging.Logger;
 /**
  * WeCom's callback URL. GET answers the URL check with the bare plaintext; POST verifies, decrypts, announces the
  * event and answers 200 with an empty body at once (WeCom retries after 5 s). Every rejection is a 4xx without
- * detail, counted, and logged without secrets.
+ * detail, counted, and logged without secrets. Cheap checks come first: the timestamp and the declared length are
+ * judged before a byte of the body is read, and a callback seen before is refused before anyone hears of it.
  */
 @Path("wecom/callback")
 @RequestScoped
 public class WeComCallbackResource {
 
-    /** KF callbacks are a few hundred bytes; anything near this is not from WeCom. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** KF callbacks are a few hundred bytes; the envelope reader's bound is the body's bound. */
+    static final int MAX_BODY_BYTES = CallbackXml.MAX_ENVELOPE_BYTES;
     private static final Logger LOG = Logger.getLogger(WeComCallbackResource.class.getName());
 
     @Inject
@@ -39,6 +44,9 @@ public class WeComCallbackResource {
 
     @Inject
     CallbackStats stats;
+
+    @Inject
+    ReplayGuard replays;
 
     @Inject
     Event<KfCallbackReceived> received;
@@ -52,6 +60,9 @@ public class WeComCallbackResource {
         if (anyBlank(signature, timestamp, nonce, echostr)) {
             return reject(Rejection.MISSING_PARAMETERS);
         }
+        if (!replays.timely(timestamp)) {
+            return reject(Rejection.STALE_TIMESTAMP);
+        }
         try {
             String plaintext = verifier.verifyUrl(signature, timestamp, nonce, echostr);
             stats.verifiedGet();
@@ -64,12 +75,19 @@ public class WeComCallbackResource {
 
     @POST
     public Response receive(@QueryParam("msg_signature") String signature, @QueryParam("timestamp") String timestamp,
-            @QueryParam("nonce") String nonce, InputStream body) {
+            @QueryParam("nonce") String nonce, @Context HttpHeaders headers, InputStream body) {
         if (!verifier.configured()) {
             return reject(Rejection.NOT_CONFIGURED);
         }
         if (anyBlank(signature, timestamp, nonce)) {
             return reject(Rejection.MISSING_PARAMETERS);
+        }
+        if (!replays.timely(timestamp)) {
+            return reject(Rejection.STALE_TIMESTAMP);
+        }
+        if (headers.getLength() > MAX_BODY_BYTES) {
+            // Reading first would wait for every byte the sender cares to trickle in.
+            return reject(Rejection.BODY_TOO_LARGE);
         }
         String envelope;
         try {
@@ -83,9 +101,22 @@ public class WeComCallbackResource {
         } catch (CallbackCryptoException e) {
             return reject(CallbackStats.rejectionFor(e.error()));
         }
-        stats.validPost();
-        received.fire(new KfCallbackReceived(event, Instant.now()));
+        if (!replays.firstSighting(signature, timestamp, nonce)) {
+            return reject(Rejection.REPLAYED);
+        }
+        announce(event, signature, timestamp, nonce);
         return Response.ok().build();
+    }
+
+    /** If no one could take the callback, it is forgotten again, so WeCom's retry of it is not taken for a replay. */
+    private void announce(CallbackEvent event, String signature, String timestamp, String nonce) {
+        try {
+            received.fire(new KfCallbackReceived(event, Instant.now()));
+        } catch (RuntimeException e) {
+            replays.forget(signature, timestamp, nonce);
+            throw e;
+        }
+        stats.validPost();
     }
 
     private Response reject(Rejection reason) {
@@ -94,12 +125,13 @@ public class WeComCallbackResource {
             LOG.log(Level.WARNING, "Rejected a WeCom callback request: {0} (rejections of this kind so far: {1})",
                     new Object[]{reason, count});
         }
-        Response.Status status = switch (reason) {
-            case BODY_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
-            case MISSING_PARAMETERS, MALFORMED_XML -> Response.Status.BAD_REQUEST;
-            default -> Response.Status.FORBIDDEN;
+        return switch (reason) {
+            // The rest of the body is not wanted: the connection must not wait for it to come.
+            case BODY_TOO_LARGE -> Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .header("Connection", "close").build();
+            case MISSING_PARAMETERS, MALFORMED_XML -> Response.status(Response.Status.BAD_REQUEST).build();
+            default -> Response.status(Response.Status.FORBIDDEN).build();
         };
-        return Response.status(status).build();
     }
 
     private static String readBounded(InputStream body) throws IOException, BodyTooLarge {

@@ -18,12 +18,15 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The XML of WeCom callbacks, read and written. The POST body comes from the internet before its signature is checked,
- * so the parser refuses any DOCTYPE (no entities, no XXE, no billion laughs) and never fetches anything. Every failure
- * is {@link CryptoError#PARSE_XML} (-40002), as in WeCom's own samples.
+ * The XML of WeCom callbacks, read and written. The POST envelope comes from the internet before its signature is
+ * checked and is read by {@link CallbackEnvelope}'s bounded stream reader; the decrypted message is parsed here, by a
+ * parser that still refuses any DOCTYPE (no entities, no XXE, no billion laughs) and never fetches anything. Every
+ * failure is {@link CryptoError#PARSE_XML} (-40002), as in WeCom's own samples.
  */
 public final class CallbackXml {
 
+    /** The most a POST envelope may be, in UTF-8 bytes; the callback endpoint reads no more of a body. */
+    public static final int MAX_ENVELOPE_BYTES = CallbackEnvelope.MAX_BYTES;
     private static final String ROOT = "xml";
 
     /** Errors are thrown, not printed: the JDK's default handler writes "[Fatal Error]" to stderr. */
@@ -46,17 +49,19 @@ public final class CallbackXml {
     private CallbackXml() {
     }
 
-    /** The {@code <Encrypt>} text of the POST envelope, exactly as sent: the signature covers these very characters. */
+    /**
+     * The {@code <Encrypt>} text of the POST envelope, exactly as sent: the signature covers these very characters.
+     * The envelope is not signed, so it never reaches the DOM: {@link CallbackEnvelope} reads it, bounded in size and
+     * depth.
+     */
     public static String encryptField(String envelopeXml) throws CallbackCryptoException {
-        List<String> encrypts = texts(parse(envelopeXml), "Encrypt");
-        // More than one Encrypt would let a forger choose which one we sign and which one we decrypt.
-        if (encrypts.size() != 1 || encrypts.get(0).isBlank()) {
-            throw new CallbackCryptoException(CryptoError.PARSE_XML);
-        }
-        return encrypts.get(0);
+        return CallbackEnvelope.encryptField(envelopeXml);
     }
 
-    /** The decrypted callback as our type; absent optional fields become null (or empty lists). */
+    /**
+     * The decrypted callback as our type; absent optional fields become null (or empty lists). Only ever given what
+     * a verified signature covered, which the envelope's bounds keep small.
+     */
     public static CallbackEvent event(String decryptedXml) throws CallbackCryptoException {
         Element root = parse(decryptedXml);
         return new CallbackEvent(text(root, "ToUserName"), createTime(root), text(root, "MsgType"),

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WeComConfig {
 
     public static final String DEFAULT_API_BASE = "https://qyapi.weixin.qq.com";
+    /** WeCom's largest media, a file: sync_msg turns anything larger into a text notice. */
+    public static final long DEFAULT_MEDIA_MAX_BYTES = 20L * 1024 * 1024;
 
     @Inject
     @ConfigProperty(name = "wecom.corp-id")
@@ -50,6 +52,11 @@ public class WeComConfig {
     @Inject
     @ConfigProperty(name = "wecom.http-timeout-seconds", defaultValue = "10")
     int httpTimeoutSeconds = 10;
+
+    /** Read as text so a malformed value is a problem to report, not a failed deployment. */
+    @Inject
+    @ConfigProperty(name = "wecom.media-max-bytes")
+    Optional<String> mediaMaxBytes = Optional.empty();
 
     public WeComConfig() {
     }
@@ -105,9 +112,15 @@ public class WeComConfig {
         return Duration.ofSeconds(Math.max(1, httpTimeoutSeconds));
     }
 
-    /** The longest one WeCom call can take before it has an outcome: connecting, then waiting for the answer. */
+    /** The longest one WeCom call can take before it has an outcome: connecting, then its whole-exchange deadline. */
     public Duration longestCall() {
-        return WeComHttp.CONNECT_TIMEOUT.plus(httpTimeout());
+        return WeComHttp.CONNECT_TIMEOUT.plus(httpTimeout().multipliedBy(WeComHttp.JSON_DEADLINE_TIMEOUTS));
+    }
+
+    /** The most a media/get download may be; the default when unset or malformed. */
+    public long mediaMaxBytes() {
+        Long value = positive(trimmed(mediaMaxBytes));
+        return value == null ? DEFAULT_MEDIA_MAX_BYTES : value;
     }
 
     public boolean corpConfigured() {
@@ -142,6 +155,11 @@ public class WeComConfig {
         if (corp != null && !corp.matches("[A-Za-z0-9_-]{1,64}")) {
             problems.add("WECOM_CORP_ID is malformed: a corp id is letters and digits, usually starting with ww or wx");
         }
+        String mediaMax = trimmed(mediaMaxBytes);
+        if (mediaMax != null && positive(mediaMax) == null) {
+            problems.add("WECOM_MEDIA_MAX_BYTES is malformed: it must be a positive number of bytes (default "
+                    + DEFAULT_MEDIA_MAX_BYTES + ")");
+        }
         try {
             URI base = URI.create(apiBase());
             if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
@@ -156,6 +174,15 @@ public class WeComConfig {
     private static void require(List<String> problems, String variable, String value, String what) {
         if (value == null) {
             problems.add(variable + " is not set: " + what);
+        }
+    }
+
+    private static Long positive(String value) {
+        try {
+            long parsed = value == null ? 0 : Long.parseLong(value);
+            return parsed > 0 ? parsed : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,6 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -30,19 +34,31 @@ import java.util.regex.Pattern;
  * {@link WeComResponse} or a {@link WeComException}. No retries and no token handling (that is {@link WeComClient}).
  * Every URL it shows has {@code access_token} and {@code corpsecret} redacted.
  *
+ * <p>Answers are bounded twice: in size ({@link #JSON_MAX_BYTES}, {@link WeComConfig#mediaMaxBytes()}; reading stops
+ * at the limit) and in time, for the whole exchange, body included: the request timeout alone ends when the headers
+ * arrive, and a server that then trickles its body would hold the caller for as long as it likes.
+ *
  * <p>Methods are public, not package-private, because callers reach this bean through a CDI client proxy.
  */
 @ApplicationScoped
 public class WeComHttp {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * A kf/sync_msg page of 1000 items is the largest JSON answer: 0.24 MB of short texts and 2.2 MB of 2 KB texts
+     * from the simulator, 6.2 MB of 2,000-character Chinese ones. Room for more than twice that.
+     */
+    static final long JSON_MAX_BYTES = 16L * 1024 * 1024;
+    /** The whole JSON exchange may take twice the request timeout; a 20 MB download six times (a minute, by default). */
+    static final int JSON_DEADLINE_TIMEOUTS = 2;
+    static final int MEDIA_DEADLINE_TIMEOUTS = 6;
     private static final Logger LOG = Logger.getLogger(WeComHttp.class.getName());
     private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)(access_token|corpsecret)=[^&\\s\"']*");
 
     @Inject
     WeComConfig config;
 
-    /** Set only by tests that need a shorter wait than the configuration's. */
+    /** Set only by tests that need a shorter wait than the configuration's (wecom.http-timeout-seconds). */
     private Duration requestTimeout;
 
     private volatile HttpClient client;
@@ -65,20 +81,21 @@ public class WeComHttp {
 
     public WeComResponse get(String path, Map<String, String> query, String accessToken) {
         URI uri = uri(path, query, accessToken);
-        return json(path, uri, send(request(uri).GET().build(), uri));
+        return json(path, uri, sendJson(request(uri).GET().build(), uri));
     }
 
     public WeComResponse post(String path, Map<String, String> query, String accessToken, JsonObject body) {
         URI uri = uri(path, query, accessToken);
         HttpRequest request = request(uri).header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        return json(path, uri, send(request, uri));
+        return json(path, uri, sendJson(request, uri));
     }
 
-    /** A file download, which answers in JSON only when it fails. */
+    /** A file download, which answers in JSON only when it fails; at most {@link WeComConfig#mediaMaxBytes()}. */
     public MediaDownload download(String path, Map<String, String> query, String accessToken) {
         URI uri = uri(path, query, accessToken);
-        HttpResponse<byte[]> response = send(request(uri).GET().build(), uri);
+        HttpResponse<byte[]> response = send(request(uri).GET().build(), uri, config.mediaMaxBytes(),
+                MEDIA_DEADLINE_TIMEOUTS);
         String contentType = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
         String disposition = response.headers().firstValue("Content-Disposition").orElse(null);
         if (contentType.toLowerCase().contains("json") || disposition == null && looksLikeError(response.body())) {
@@ -106,27 +123,35 @@ public class WeComHttp {
         return URI.create(url.toString());
     }
 
+    private Duration timeout() {
+        return requestTimeout != null ? requestTimeout : config.httpTimeout();
+    }
+
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept",
                 "application/json");
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, URI uri) {
+    private HttpResponse<byte[]> sendJson(HttpRequest request, URI uri) {
+        return send(request, uri, JSON_MAX_BYTES, JSON_DEADLINE_TIMEOUTS);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri, long maxBytes, int deadlineTimeouts) {
         String shown = request.method() + " " + redact(uri.toString());
+        long deadlineSeconds = timeout().toSeconds() * deadlineTimeouts;
+        BoundedBody body = new BoundedBody(maxBytes);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client().sendAsync(request, body);
         HttpResponse<byte[]> response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw failure(WeComException.Kind.CONNECT, shown + ": no connection within " + CONNECT_TIMEOUT.toSeconds()
+            response = exchange.get(deadlineSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            stop(exchange, body);
+            throw failure(WeComException.Kind.TIMEOUT, shown + ": no complete answer within " + deadlineSeconds
                     + " s", e);
-        } catch (HttpTimeoutException e) {
-            throw failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeout().toSeconds() + " s", e);
-        } catch (ConnectException e) {
-            throw failure(WeComException.Kind.CONNECT, shown + ": cannot connect (" + redact(e.getMessage()) + ")", e);
-        } catch (IOException e) {
-            throw failure(WeComException.Kind.IO, shown + ": " + e.getClass().getSimpleName() + " "
-                    + redact(e.getMessage()), e);
+        } catch (ExecutionException e) {
+            throw failure(shown, e.getCause());
         } catch (InterruptedException e) {
+            stop(exchange, body);
             Thread.currentThread().interrupt();
             throw failure(WeComException.Kind.INTERRUPTED, shown + ": interrupted", e);
         }
@@ -135,6 +160,32 @@ public class WeComHttp {
                     + response.statusCode() + " " + snippet(response.body()), null);
         }
         return response;
+    }
+
+    /** Cancelling the future alone may leave the body being read in the background; the body is stopped too. */
+    private static void stop(CompletableFuture<?> exchange, BoundedBody body) {
+        body.abort();
+        exchange.cancel(true);
+    }
+
+    private WeComException failure(String shown, Throwable cause) {
+        Throwable root = cause;
+        while (root instanceof CompletionException && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof HttpConnectTimeoutException) {
+            return failure(WeComException.Kind.CONNECT, shown + ": no connection within "
+                    + CONNECT_TIMEOUT.toSeconds() + " s", root);
+        }
+        if (root instanceof HttpTimeoutException) {
+            return failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeout().toSeconds() + " s", root);
+        }
+        if (root instanceof ConnectException) {
+            return failure(WeComException.Kind.CONNECT, shown + ": cannot connect (" + redact(root.getMessage())
+                    + ")", root);
+        }
+        return failure(WeComException.Kind.IO, shown + ": " + (root instanceof BoundedBody.TooLarge ? ""
+                : root.getClass().getSimpleName() + " ") + redact(root.getMessage()), root);
     }
 
     private WeComResponse json(String path, URI uri, HttpResponse<byte[]> response) {
@@ -180,10 +231,6 @@ public class WeComHttp {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private Duration timeout() {
-        return requestTimeout != null ? requestTimeout : config.httpTimeout();
     }
 
     private HttpClient client() {

@@ -176,6 +176,58 @@ class ChatModelClientTest {
         assertKeyNeverShown(answer);
     }
 
+    @Test
+    void replyLargerThanTheLimitIsNotReadToItsEndAndFallsBack() throws Exception {
+        model.body = FakeChatModel.reply("x".repeat(16 * 1024 * 1024));
+        model.chunked = true;
+        Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "x"));
+        assertTrue(answer.note().startsWith("model reply larger than 1048576 bytes → rules fallback"), answer.note());
+        assertEquals("Connecting you.", answer.text());
+        awaitAbandoned("the client read on past the limit");
+        assertKeyNeverShown(answer);
+    }
+
+    @Test
+    void replyDeclaredLargerThanTheLimitIsRefusedUnread() throws Exception {
+        model.body = FakeChatModel.reply("x".repeat(16 * 1024 * 1024));
+        Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "x"));
+        assertTrue(answer.note().startsWith("model reply larger than 1048576 bytes → rules fallback"), answer.note());
+        awaitAbandoned("the client read a body it had refused");
+    }
+
+    @Test
+    void modelThatTricklesItsReplyIsCutOffAtTheTimeout() throws Exception {
+        // Headers at once, then a byte every 100 ms: the request timeout is met, the reply would take 8 seconds.
+        model.body = FakeChatModel.reply("A reply that trickles in.");
+        model.piece = 1;
+        model.pauseMillis = 100;
+        Answer answer = client(model.baseUrl(), KEY, 10, true).answer(new Question("c1", "anything"));
+        assertTrue(answer.note().startsWith("model timed out after 1 s → rules fallback"), answer.note());
+        awaitAbandoned("the client kept reading after its timeout");
+        assertKeyNeverShown(answer);
+    }
+
+    @Test
+    void responseLimitIsAMegabyteUnlessAPositiveNumberIsSet() {
+        AssistantConfig config = AssistantConfig.rulesOnly(null);
+        assertEquals(1024 * 1024, config.responseMaxBytes());
+        config.responseMaxBytes = java.util.Optional.of("4096");
+        assertEquals(4096, config.responseMaxBytes());
+        for (String odd : new String[] {"lots", "-1", "0", " "}) {
+            config.responseMaxBytes = java.util.Optional.of(odd);
+            assertEquals(1024 * 1024, config.responseMaxBytes(), odd);
+        }
+    }
+
+    /** The fake's writing failed: the client closed the connection rather than reading the reply to its end. */
+    void awaitAbandoned(String otherwise) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (model.abandoned() == 0) {
+            assertTrue(System.nanoTime() < deadline, otherwise);
+            Thread.sleep(50);
+        }
+    }
+
     void assertKeyNeverShown(Answer answer) {
         assertFalse(answer.note().contains(KEY) || answer.text().contains(KEY), "key in the answer");
         assertFalse(logged.toString().contains(KEY), "key in the log");

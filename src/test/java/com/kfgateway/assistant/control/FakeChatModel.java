@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -49,8 +50,16 @@ public final class FakeChatModel implements AutoCloseable {
     public record ChatMessage(String role, String content) {
     }
 
-    /** What to answer: an HTTP status and body, after waiting {@code delayMillis} (a slow or hanging model). */
-    public record Reply(int status, String body, long delayMillis) {
+    /**
+     * What to answer: an HTTP status and body, after waiting {@code delayMillis} (a slow or hanging model); the body
+     * chunked, without a length, if {@code chunked}, and in pieces of {@code piece} bytes with {@code pauseMillis}
+     * between them if {@code piece} is positive (a model that trickles).
+     */
+    public record Reply(int status, String body, long delayMillis, boolean chunked, int piece, long pauseMillis) {
+
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, false, 0, 0);
+        }
 
         public static Reply content(String content) {
             return new Reply(200, reply(content), 0);
@@ -58,9 +67,14 @@ public final class FakeChatModel implements AutoCloseable {
     }
 
     public final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
     public volatile int status = 200;
     public volatile String body = reply("Hello from the model");
     public volatile long delayMillis;
+    /** See {@link Reply}: without a length, and in pieces with pauses between them. */
+    public volatile boolean chunked;
+    public volatile int piece;
+    public volatile long pauseMillis;
     /** When set, decides every reply (may block); status, body and delayMillis are then ignored. */
     public volatile Function<Received, Reply> responder;
     private final HttpServer server;
@@ -80,7 +94,8 @@ public final class FakeChatModel implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"), json);
             received.add(call);
             Function<Received, Reply> decide = responder;
-            Reply reply = decide == null ? new Reply(status, body, delayMillis) : decide.apply(call);
+            Reply reply = decide == null ? new Reply(status, body, delayMillis, chunked, piece, pauseMillis)
+                    : decide.apply(call);
             try {
                 Thread.sleep(reply.delayMillis());
             } catch (InterruptedException e) {
@@ -89,12 +104,36 @@ public final class FakeChatModel implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            try {
+                exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    write(reply, bytes, out);
+                }
+            } catch (IOException e) {
+                // The client stopped reading and closed the connection while the reply was still being written.
+                abandoned.incrementAndGet();
             }
         });
         server.start();
+    }
+
+    private static void write(Reply reply, byte[] bytes, OutputStream out) throws IOException {
+        int piece = reply.piece() > 0 ? reply.piece() : Math.max(1, bytes.length);
+        for (int offset = 0; offset < bytes.length; offset += piece) {
+            out.write(bytes, offset, Math.min(piece, bytes.length - offset));
+            out.flush();
+            try {
+                Thread.sleep(reply.pauseMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("stopped", e);
+            }
+        }
+    }
+
+    /** Replies the client stopped reading before they were complete. */
+    public int abandoned() {
+        return abandoned.get();
     }
 
     public static String reply(String content) {

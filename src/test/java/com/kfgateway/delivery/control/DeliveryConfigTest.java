@@ -21,12 +21,13 @@ class DeliveryConfigTest {
 
     @Test
     void aPartIsDeclaredAbandonedOnlyAfterFourWholeCallsCouldHaveEnded() {
-        // connect (5 s) + answer (10 s), four times (gettoken and send, twice after a rejected token), + 10 s
-        assertEquals(Duration.ofSeconds(70), withWeComTimeout(Duration.ofSeconds(10)).sendingStaleAfter());
+        // connect (5 s) + the whole-exchange deadline (2 x 10 s), four times (gettoken and send, twice after a
+        // rejected token), + 10 s
+        assertEquals(Duration.ofSeconds(110), withWeComTimeout(Duration.ofSeconds(10)).sendingStaleAfter());
     }
 
     @Test
     void theStaleThresholdFollowsTheConfiguredTimeout() {
-        assertEquals(Duration.ofSeconds(150), withWeComTimeout(Duration.ofSeconds(30)).sendingStaleAfter());
+        assertEquals(Duration.ofSeconds(270), withWeComTimeout(Duration.ofSeconds(30)).sendingStaleAfter());
     }
 }

@@ -3,6 +3,7 @@ package com.kfgateway.wecom.control;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A scripted WeCom on loopback for unit tests: each path answers from its queue of replies, then with a default
@@ -28,15 +30,32 @@ final class FakeWeCom implements AutoCloseable {
     record Request(String method, String path, Map<String, String> query, String body) {
     }
 
-    record Reply(int status, String contentType, Map<String, String> headers, byte[] body, long delayMillis) {
+    /**
+     * What to answer. A streamed reply writes {@code stream}'s bytes instead of {@code body}, declaring
+     * {@code length} (or chunked when it is 0), in pieces of {@code piece} bytes with {@code pauseMillis} between
+     * them: a large or a trickling body that the fake never holds in memory.
+     */
+    record Reply(int status, String contentType, Map<String, String> headers, byte[] body, long delayMillis,
+            Supplier<InputStream> stream, long length, int piece, long pauseMillis) {
+
+        Reply(int status, String contentType, Map<String, String> headers, byte[] body, long delayMillis) {
+            this(status, contentType, headers, body, delayMillis, null, body.length, 0, 0);
+        }
 
         static Reply json(String json) {
             return new Reply(200, "application/json; charset=UTF-8", Map.of(), json.getBytes(StandardCharsets.UTF_8),
                     0);
         }
 
+        /** {@code length} bytes from {@code stream}; {@code declared} false sends them chunked, without a length. */
+        static Reply streamed(String contentType, long length, boolean declared, int piece, long pauseMillis,
+                Supplier<InputStream> stream) {
+            return new Reply(200, contentType, Map.of(), new byte[0], 0, stream, declared ? length : 0, piece,
+                    pauseMillis);
+        }
+
         Reply delayed(long millis) {
-            return new Reply(status, contentType, headers, body, millis);
+            return new Reply(status, contentType, headers, body, millis, stream, length, piece, pauseMillis);
         }
     }
 
@@ -45,6 +64,7 @@ final class FakeWeCom implements AutoCloseable {
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private volatile long gettokenDelayMillis;
 
     FakeWeCom() throws IOException {
@@ -111,14 +131,38 @@ final class FakeWeCom implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", reply.contentType());
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         try {
-            exchange.sendResponseHeaders(reply.status(), reply.body().length);
+            exchange.sendResponseHeaders(reply.status(), reply.length());
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
+                if (reply.stream() == null) {
+                    out.write(reply.body());
+                } else {
+                    stream(reply, out);
+                }
             }
         } catch (IOException e) {
-            // The client gave up (timeout tests); nothing to answer.
+            // The client gave up (timeout and limit tests): it closed the connection while we were still writing.
+            abandoned.incrementAndGet();
         }
         exchange.close();
+    }
+
+    private static void stream(Reply reply, OutputStream out) throws IOException {
+        try (InputStream in = reply.stream().get()) {
+            byte[] buffer = new byte[reply.piece()];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                out.flush();
+                Thread.sleep(reply.pauseMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped", e);
+        }
+    }
+
+    /** Replies the client stopped reading before they were complete. */
+    int abandoned() {
+        return abandoned.get();
     }
 
     private static Map<String, String> query(String raw) {
