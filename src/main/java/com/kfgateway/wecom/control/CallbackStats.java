@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public class CallbackStats {
 
     /** Why a request was turned away; the names are what the log and the doctor show. */
-    public enum Rejection { NOT_CONFIGURED, MISSING_PARAMETERS, STALE_TIMESTAMP, BODY_TOO_LARGE, MALFORMED_XML,
-        BAD_SIGNATURE, BAD_BASE64, DECRYPT_FAILED, BAD_BUFFER, WRONG_RECEIVE_ID, REPLAYED }
+    public enum Rejection {
+        NOT_CONFIGURED, MISSING_PARAMETERS, STALE_TIMESTAMP, BODY_TOO_LARGE, MALFORMED_XML,
+        BAD_SIGNATURE, BAD_BASE64, DECRYPT_FAILED, BAD_BUFFER, WRONG_RECEIVE_ID, REPLAYED
+    }
 
     private final Map<Rejection, AtomicLong> rejections = new EnumMap<>(Rejection.class);
     private final AtomicReference<Instant> lastVerifiedGet = new AtomicReference<>();

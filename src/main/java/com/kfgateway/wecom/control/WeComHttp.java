@@ -178,7 +178,8 @@ public class WeComHttp {
                     + CONNECT_TIMEOUT.toSeconds() + " s", root);
         }
         if (root instanceof HttpTimeoutException) {
-            return failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeout().toSeconds() + " s", root);
+            return failure(WeComException.Kind.TIMEOUT, shown + ": no answer within " + timeout().toSeconds() + " s",
+                    root);
         }
         if (root instanceof ConnectException) {
             return failure(WeComException.Kind.CONNECT, shown + ": cannot connect (" + redact(root.getMessage())

@@ -213,7 +213,7 @@ class ChatModelClientTest {
         assertEquals(1024 * 1024, config.responseMaxBytes());
         config.responseMaxBytes = java.util.Optional.of("4096");
         assertEquals(4096, config.responseMaxBytes());
-        for (String odd : new String[] {"lots", "-1", "0", " "}) {
+        for (String odd : new String[]{"lots", "-1", "0", " "}) {
             config.responseMaxBytes = java.util.Optional.of(odd);
             assertEquals(1024 * 1024, config.responseMaxBytes(), odd);
         }

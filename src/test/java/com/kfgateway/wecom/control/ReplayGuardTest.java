@@ -38,8 +38,8 @@ class ReplayGuardTest {
 
     @Test
     void refusesTimestampsThatAreNotPlainSeconds() {
-        for (String odd : new String[] {null, "", " " + NOW, "+" + NOW, "-1", NOW + ".5", "1796000000000000",
-                "9".repeat(40), "soon"}) {
+        for (String odd : new String[]{null, "", " " + NOW, "+" + NOW, "-1", NOW + ".5", "1796000000000000",
+            "9".repeat(40), "soon"}) {
             assertFalse(guard.timely(odd), String.valueOf(odd));
         }
     }

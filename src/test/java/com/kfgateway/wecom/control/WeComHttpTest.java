@@ -102,8 +102,9 @@ class WeComHttpTest {
     @Test
     void jsonAnswerLargerThanItsLimitIsRefused() {
         long padding = 4 * WeComHttp.JSON_MAX_BYTES;
-        wecom.script("kf/sync_msg", FakeWeCom.Reply.streamed("application/json", padding + JSON_FRAME, false, 64 * 1024, 0,
-                () -> json(padding)));
+        wecom.script("kf/sync_msg",
+                FakeWeCom.Reply.streamed("application/json", padding + JSON_FRAME, false, 64 * 1024, 0,
+                        () -> json(padding)));
 
         WeComException failure = assertThrows(WeComException.class, () -> http.post("kf/sync_msg", Map.of(),
                 "token-1", Json.createObjectBuilder().build()));
@@ -129,8 +130,9 @@ class WeComHttpTest {
 
     @Test
     void jsonWithinItsLimitAndDeadlineIsRead() {
-        wecom.script("kf/sync_msg", FakeWeCom.Reply.streamed("application/json", 100_000 + JSON_FRAME, false, 8 * 1024, 0,
-                () -> json(100_000)));
+        wecom.script("kf/sync_msg",
+                FakeWeCom.Reply.streamed("application/json", 100_000 + JSON_FRAME, false, 8 * 1024, 0,
+                        () -> json(100_000)));
 
         WeComResponse answer = http.post("kf/sync_msg", Map.of(), "token-1", Json.createObjectBuilder().build());
 
