@@ -33,6 +33,8 @@ public class ForgeryGuard extends HttpFilter {
             return;
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        // Its body stays unread, so the listener closes the connection after this answer: say so (UnreadBodyCloses).
+        response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(AdminJson.error("a state-changing request needs Content-Type: application/json "

@@ -64,7 +64,7 @@ class CallbackReplayIT {
     @Test
     void callbackSignedMoreThanFiveMinutesAgoOrAheadIsRefused() throws Exception {
         long now = SignedCallbacks.now();
-        for (long timestamp : new long[] {now - FIVE_MINUTES - 60, now + FIVE_MINUTES + 60}) {
+        for (long timestamp : new long[]{now - FIVE_MINUTES - 60, now + FIVE_MINUTES + 60}) {
             String syncToken = gateway.faults().issueSyncToken();
             HttpResponse<byte[]> response = post(signed.event(timestamp, SignedCallbacks.nonce(), syncToken, ACCOUNT));
             assertEquals(403, response.statusCode(), "signed at " + timestamp + ", now " + now);
@@ -75,7 +75,7 @@ class CallbackReplayIT {
     @Test
     void callbackSignedWithinTheWindowEitherWayIsTaken() throws Exception {
         long now = SignedCallbacks.now();
-        for (long timestamp : new long[] {now - FIVE_MINUTES + 60, now + FIVE_MINUTES - 60}) {
+        for (long timestamp : new long[]{now - FIVE_MINUTES + 60, now + FIVE_MINUTES - 60}) {
             String syncToken = gateway.faults().issueSyncToken();
             HttpResponse<byte[]> response = post(signed.event(timestamp, SignedCallbacks.nonce(), syncToken, ACCOUNT));
             assertEquals(200, response.statusCode(), "signed at " + timestamp + ", now " + now);
@@ -100,8 +100,9 @@ class CallbackReplayIT {
         String basic = Base64.getEncoder().encodeToString((TestGateway.ADMIN_USER + ":" + TestGateway.ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = gateway.http().send(HttpRequest.newBuilder(
-                gateway.uri("/api/admin/diagnostics?refresh=true")).header("Authorization", "Basic " + basic)
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                gateway.uri("/api/admin/diagnostics/refresh")).header("Authorization", "Basic " + basic)
+                .header("X-Requested-By", "kf-gateway-tests").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject diagnosis = Json.createReader(new StringReader(response.body())).readObject();
         return diagnosis.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
