@@ -86,7 +86,8 @@ public class Dispatcher {
         int tookMs = millisSince(started);
         return switch (answer.outcome()) {
             case OK, ERRCODE -> finish(claim, expiryAware(claim, policy.afterErrcode(catalogue.lookup(answer.errcode()),
-                    claim.attempts())), answer.ok() ? SendAttempt.Outcome.OK : SendAttempt.Outcome.ERROR,
+                    claim.attempts(), claim.mayHaveArrived())),
+                    answer.ok() ? SendAttempt.Outcome.OK : SendAttempt.Outcome.ERROR,
                     answer.ok() ? null : answer.errcode(), answer.detail(), tookMs, fingerprint, requestedBy);
             case UNREACHABLE -> finish(claim, expiryAware(claim, policy.afterTransportFailure(answer.detail(),
                     answer.httpStatus(), claim.attempts())), SendAttempt.Outcome.TRANSPORT, null, answer.detail(),
@@ -117,7 +118,7 @@ public class Dispatcher {
     private SendLogEntry finish(SendLogStore.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,
             Integer errcode, String errmsg, int durationMs, String fingerprint, String requestedBy) {
         Instant now = Instant.now();
-        if (verdict.kind() != RetryPolicy.Kind.SENT) {
+        if (verdict.kind() != RetryPolicy.Kind.SENT || verdict.explanation() != null) {
             LOG.info(() -> "send " + claim.msgid() + " attempt " + claim.attempts() + ": " + verdict.kind() + " ("
                     + (errcode == null ? outcome : errcode) + ")");
         }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * Whether a failed send is tried again, and when. Only what can succeed later is repeated (-1, 45009, 45033, token
  * errors that survived the client's own refresh, timeouts, broken connections, 5xx); everything else fails at once
  * with the errcode explained, because repeating a refused send cannot help and may annoy the customer. Retries
- * reuse the part's msgid, so a send whose answer was lost is not delivered twice.
+ * reuse the part's msgid, so a send whose answer was lost is not delivered twice; WeCom then refuses the msgid as
+ * used, and that refusal, after an attempt whose answer was lost, means the part arrived.
  */
 public final class RetryPolicy {
 
@@ -19,6 +20,12 @@ public final class RetryPolicy {
     }
 
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    /**
+     * WeCom documents only that a msgid used before in the account "returns an error"; the simulator answers 40058
+     * (invalid parameter), and we assume WeCom does (UNCONFIRMED). Our msgids always have the allowed form, so after
+     * an attempt whose answer was lost, 40058 can only mean that attempt got through.
+     */
+    static final int MSGID_ALREADY_USED = 40058;
 
     private final int maxAttempts;
 
@@ -28,8 +35,17 @@ public final class RetryPolicy {
 
     /** WeCom answered with {@code error}'s errcode after {@code attempts} attempts (this one included). */
     public Verdict afterErrcode(WeComError error, int attempts) {
+        return afterErrcode(error, attempts, false);
+    }
+
+    /** As above; {@code mayHaveArrived}: an earlier attempt's answer was lost, so WeCom may have the part already. */
+    public Verdict afterErrcode(WeComError error, int attempts, boolean mayHaveArrived) {
         if (error.code() == 0 || error.handling() == ErrorHandling.OK) {
             return new Verdict(Kind.SENT, Duration.ZERO, null);
+        }
+        if (mayHaveArrived && error.code() == MSGID_ALREADY_USED) {
+            return new Verdict(Kind.SENT, Duration.ZERO, "WeCom already has this msgid from an attempt whose answer"
+                    + " was lost: the part arrived / 企业微信已收到此 msgid（此前一次发送的应答丢失），视为已发送");
         }
         return error.retryable() ? retryOrGiveUp(attempts, explain(error)) : fail(explain(error));
     }

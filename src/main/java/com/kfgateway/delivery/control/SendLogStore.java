@@ -35,9 +35,13 @@ public class SendLogStore {
     @Inject
     Event<PartStatusChanged> changed;
 
-    /** What a dispatcher needs for one call, read in the claiming transaction. */
+    /**
+     * What a dispatcher needs for one call, read in the claiming transaction. {@code mayHaveArrived}: an earlier
+     * attempt's outcome is unknown (no answer, a node that died mid-call, or -1, which WeCom may answer for a send it
+     * carried out), so WeCom may hold the msgid already.
+     */
     public record Claim(long entryId, String msgid, SendChannel channel, String eventCode, Instant expiresAt,
-            String openKfid, String externalUserid, String text, int attempts) {
+            String openKfid, String externalUserid, String text, int attempts, boolean mayHaveArrived) {
     }
 
     public List<SendLogEntry> open(long conversationId) {
@@ -72,11 +76,13 @@ public class SendLogStore {
             failLaterParts(entry, now);
             return null;
         }
+        boolean mayHaveArrived = entry.getStatus() == SendStatus.SENDING || em.createNamedQuery(
+                SendAttempt.UNANSWERED_OF_RECORD, Long.class).setParameter("sendLogId", entryId).getSingleResult() > 0;
         entry.claim(credentialFingerprint, now);
         em.flush();
         return new Claim(entryId, entry.getMsgid(), entry.getChannel(), entry.getEventCode(), entry.getExpiresAt(),
                 entry.getRecipient().openKfid(), entry.getRecipient().externalUserid(), entry.getText(),
-                entry.getAttempts());
+                entry.getAttempts(), mayHaveArrived);
     }
 
     boolean due(SendLogEntry entry, Instant now) {

@@ -15,9 +15,12 @@ import java.time.Instant;
 @Table(name = "send_attempt")
 @NamedQuery(name = SendAttempt.OF_RECORD,
         query = "select a from SendAttempt a where a.sendLogId = :sendLogId order by a.attemptNo")
+@NamedQuery(name = SendAttempt.UNANSWERED_OF_RECORD,
+        query = "select count(a) from SendAttempt a where a.sendLogId = :sendLogId and (a.outcome = 'TRANSPORT' or a.errcode = -1)")
 public class SendAttempt {
 
     public static final String OF_RECORD = "SendAttempt.ofRecord";
+    public static final String UNANSWERED_OF_RECORD = "SendAttempt.unansweredOfRecord";
 
     /** OK, ERROR (WeCom answered an errcode), TRANSPORT (timeout, HTTP error), REFUSED (we did not call WeCom). */
     public enum Outcome {

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * kf/send_msg and kf/send_msg_on_event: the only ways a message reaches the customer, so the only source of
- * {@link DeliveredMessage}s. A msgid already used in the account answers errcode 0 with that msgid and delivers nothing
- * again (WeCom's answer to a duplicate is UNCONFIRMED; treating it as idempotent lets a product retry a send whose
- * answer it never saw). send_msg_on_event answers 40058 for a code that is unknown, already used, expired or no longer
+ * {@link DeliveredMessage}s. A msgid already used in the account answers an error and delivers nothing again, as
+ * WeCom documents ("若指定msgid，开发者需确保客服账号内唯一，否则接口返回错误"); which errcode is UNCONFIRMED, so the
+ * simulator answers 40058 (invalid parameter), checked before the session's state and quota. send_msg_on_event answers 40058 for a code that is unknown, already used, expired or no longer
  * matches the session's state (WeCom's code for this is UNCONFIRMED).
  */
 final class SendEndpoints {
@@ -35,10 +35,7 @@ final class SendEndpoints {
         checkRights(account);
         String customer = state.customer(request.text("touser"));
         String msgid = msgid(request);
-        DeliveredMessage earlier = earlierDelivery(account.openKfid, msgid);
-        if (earlier != null) {
-            return answer(earlier.msgid());
-        }
+        refuseReused(account.openKfid, msgid);
         Session session = state.session(account.openKfid, customer);
         if (session.state != Session.NEW && session.state != Session.BOT) {
             throw new ApiError(ApiError.STATE_FORBIDS_SENDING, "session state does not allow sending");
@@ -64,10 +61,7 @@ final class SendEndpoints {
         Account account = state.accounts.get(code.openKfid);
         checkRights(account);
         String msgid = msgid(request);
-        DeliveredMessage earlier = earlierDelivery(account.openKfid, msgid);
-        if (earlier != null) {
-            return answer(earlier.msgid());
-        }
+        refuseReused(account.openKfid, msgid);
         Session session = state.session(code.openKfid, code.externalUserid);
         if (code.used || !state.now().isBefore(code.expiresAt)
                 || (code.requiredState != null && code.requiredState != session.state)) {
@@ -101,8 +95,10 @@ final class SendEndpoints {
         return msgid;
     }
 
-    private DeliveredMessage earlierDelivery(String openKfid, String msgid) {
-        return msgid == null ? null : state.msgidsByAccount.getOrDefault(openKfid, Map.of()).get(msgid);
+    private void refuseReused(String openKfid, String msgid) {
+        if (msgid != null && state.msgidsByAccount.getOrDefault(openKfid, Map.of()).containsKey(msgid)) {
+            throw new ApiError(ApiError.INVALID_PARAMETER, "msgid already exists in this account");
+        }
     }
 
     private DeliveredMessage deliver(String openKfid, String customer, String msgid, String msgtype, String content,

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *     app-only token on kf/* answers 48002; a KF-only token on message/send answers 301002 (it is another app).</li>
  * <li>The IP check (60020) runs after the token check, since the trusted-IP list belongs to the token's app.</li>
  * <li>open_kfid: missing or not shaped like {@code wk…} answers 95000, well-formed but unknown 95004.</li>
- * <li>send_msg: a msgid already used in the account answers errcode 0 with that msgid and delivers nothing again.
+ * <li>send_msg: a msgid already used in the account answers 40058 and delivers nothing again.
  *     Rules are checked in this order: account, rights, customer (40096), msgid format (40058), msgid reuse,
  *     state 0/1 (95018), 48 h since the customer's last message (95002), 5 sends (95001), body (40008, 44004, 45002,
  *     95008, 95009). A customer message resets the quota to 5 (rather than adding 5). Sessions do not end by

@@ -115,6 +115,21 @@ class PipelineIT {
     }
 
     @Test
+    void aPartWeComCarriedOutButAnsweredBusyForIsNotFailedWhenItsRetryFindsTheMsgidUsed() {
+        String customer = TestGateway.newCustomer();
+        gateway.faults().failAfterEffectNext("kf/send_msg", -1);
+        gateway.wecom().customerSendsText(ACCOUNT, customer, TestGateway.LONG_QUESTION);
+        // The retry of part 1 meets "msgid used" (40058): were that a failure, parts 2 and 3 would be dropped.
+        TestGateway.await("the rest of the answer", WAIT, () -> delivered(customer).stream()
+                .anyMatch(part -> part.content().contains("第10段")));
+        sleep(2000);
+        List<DeliveredMessage> parts = delivered(customer);
+        assertEquals(parts.size(), parts.stream().map(DeliveredMessage::msgid).distinct().count(),
+                "each part reached the customer once");
+        assertTrue(parts.size() >= 3, "all parts: " + parts.size());
+    }
+
+    @Test
     void longAnswerIsSplitByBytesIntoPartsWithinTheQuota() {
         String customer = TestGateway.newCustomer();
         gateway.wecom().customerSendsText(ACCOUNT, customer, TestGateway.LONG_QUESTION);

@@ -135,4 +135,41 @@ class DispatcherTest {
         assertEquals(SendStatus.FAILED, after.getStatus());
         assertEquals("WECOM_KF_SECRET is not set", after.getError().getExplanation());
     }
+    @Test
+    void aMsgidWeComCallsUsedAfterAnAttemptWhoseAnswerWasLostMeansThePartArrived() {
+        List<SendLogEntry> parts = delivery.answer("m1", SendLogStoreTest.longText());
+        long first = parts.get(0).getId();
+        delivery.wecom.then(WeComReply.unreachable("request timed out", 0))
+                .then(WeComReply.errcode(RetryPolicy.MSGID_ALREADY_USED, "msgid already exists"));
+        dispatcher.attempt(first, null);
+        delivery.db.sql("UPDATE send_log SET next_attempt_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(1)), first);
+
+        assertNull(dispatcher.dispatchConversation(delivery.conversation));
+
+        assertEquals(SendStatus.SENT, delivery.entry(first).getStatus(), "the customer has it");
+        parts.forEach(p -> assertEquals(SendStatus.SENT, delivery.entry(p.getId()).getStatus(),
+                "the rest of the answer is not dropped"));
+    }
+
+    @Test
+    void aMsgidCalledUsedOnAFirstAttemptIsAFailureNotADelivery() {
+        long id = delivery.answer("m1", "hello").get(0).getId();
+        delivery.wecom.then(WeComReply.errcode(RetryPolicy.MSGID_ALREADY_USED, "msgid already exists"));
+
+        assertEquals(SendStatus.FAILED, dispatcher.attempt(id, null).getStatus(),
+                "nothing of ours can have used it: something else is wrong");
+    }
+
+    @Test
+    void aPartClaimedAgainAfterItsDispatcherDiedMayAlreadyHaveArrived() {
+        long id = delivery.answer("m1", "hello").get(0).getId();
+        Instant now = Instant.now();
+        assertEquals(false, delivery.store.claim(id, "fp", now).mayHaveArrived());
+
+        SendLogStore.Claim again = delivery.store.claim(id, "fp", now.plus(delivery.config.sendingStaleAfter())
+                .plusSeconds(1));
+
+        assertTrue(again.mayHaveArrived(), "the first call may have reached WeCom before the node died");
+    }
 }

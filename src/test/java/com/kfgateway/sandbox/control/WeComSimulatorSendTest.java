@@ -3,6 +3,7 @@ package com.kfgateway.sandbox.control;
 import static com.kfgateway.sandbox.control.RunningSimulator.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.kfgateway.sandbox.entity.DeliveredMessage;
@@ -102,12 +103,12 @@ class WeComSimulatorSendTest {
     }
 
     @Test
-    void aReusedMsgidAnswersSuccessWithoutDeliveringAgain() {
+    void aReusedMsgidAnswersAnErrorWithoutDeliveringAgain() {
         wecom.simulator.customerSendsText(KF, CUSTOMER, "hello");
         assertEquals("reply-1", sendText("first", "reply-1").getString("msgid"));
         JsonObject again = sendText("first", "reply-1");
-        assertEquals(0, again.getInt("errcode"));
-        assertEquals("reply-1", again.getString("msgid"));
+        assertEquals(40058, again.getInt("errcode"));
+        assertTrue(again.getString("errmsg").contains("msgid"));
         assertEquals(1, wecom.probe.deliveredCount());
     }
 

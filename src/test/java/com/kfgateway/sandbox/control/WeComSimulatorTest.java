@@ -174,7 +174,7 @@ class WeComSimulatorTest {
                 + "','msgid':'reply-1','msgtype':'text','text':{'content':'hello'}}";
         assertEquals(-1, wecom.post("kf/send_msg", token, body(send)).getInt("errcode"));
         assertEquals(1, wecom.probe.deliveredCount());
-        assertEquals(0, wecom.post("kf/send_msg", token, body(send)).getInt("errcode"));
+        assertEquals(40058, wecom.post("kf/send_msg", token, body(send)).getInt("errcode"), "the msgid is used");
         assertEquals(1, wecom.probe.deliveredCount());
     }
 
