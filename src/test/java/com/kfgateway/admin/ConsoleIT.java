@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.it.TestGateway;
 import jakarta.json.JsonObject;
+import com.kfgateway.sandbox.entity.DeliveredMessage;
 import java.time.Duration;
+import java.util.List;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSubmitInput;
+import org.htmlunit.html.HtmlTextArea;
+import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -138,6 +142,51 @@ class ConsoleIT {
     }
 
     @Test
+    void aStaffReplyReachesTheCustomerThenTakingOverSilencesTheApiUntilTheSessionEnds() throws Exception {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsText(ACCOUNT, customer, "hello, anyone there?");
+        long id = console.conversationOf(customer);
+        TestGateway.await("the bot's answer", Duration.ofSeconds(30),
+                () -> !gateway.wecom().delivered(ACCOUNT, customer).isEmpty());
+        int deliveredBefore = gateway.wecom().delivered(ACCOUNT, customer).size();
+
+        try (WebClient browser = console.browser()) {
+            console.loginAsAdmin(browser);
+            HtmlPage list = browser.getPage(console.uri("/admin/conversations/list.xhtml?q=" + customer).toURL());
+            HtmlPage page = list.getAnchorByText(customer).click();
+            page.<HtmlTextArea>getHtmlElementById("conv:reply").setText("This is Alice from support.");
+            HtmlPage replied = page.<HtmlSubmitInput>getHtmlElementById("conv:send").click();
+            assertTrue(replied.asNormalizedText().contains("Done: Sent."), replied.asNormalizedText());
+            assertEquals("This is Alice from support.", last(gateway.wecom().delivered(ACCOUNT, customer)).content());
+            assertEquals(deliveredBefore + 1, gateway.wecom().delivered(ACCOUNT, customer).size());
+
+            HtmlPage empty = replied.<HtmlSubmitInput>getHtmlElementById("conv:send").click();
+            assertTrue(empty.asNormalizedText().contains("Type a reply first."), empty.asNormalizedText());
+
+            empty.<HtmlTextInput>getHtmlElementById("conv:servicer").setText(TestGateway.SERVICER_ONLINE);
+            HtmlPage taken = empty.<HtmlSubmitInput>getHtmlElementById("conv:takeOver").click();
+            assertTrue(taken.asNormalizedText().contains("Done: the session is now"), taken.asNormalizedText());
+            assertEquals("state-HUMAN", taken.getElementById("state").getAttribute("class").split(" ")[1]);
+
+            taken.<HtmlTextArea>getHtmlElementById("conv:reply").setText("one more from the console");
+            HtmlPage refused = taken.<HtmlSubmitInput>getHtmlElementById("conv:send").click();
+            assertTrue(refused.asNormalizedText().contains("Refused: WeCom allows API sends only in session state 0"
+                    + " or 1"), refused.asNormalizedText());
+            assertEquals(deliveredBefore + 1, gateway.wecom().delivered(ACCOUNT, customer).size(),
+                    "WeCom was not asked: it would answer 95018");
+
+            HtmlPage ended = refused.<HtmlSubmitInput>getHtmlElementById("conv:endSession").click();
+            assertTrue(ended.asNormalizedText().contains("Done: the session is now"), ended.asNormalizedText());
+            assertEquals("state-ENDED", ended.getElementById("state").getAttribute("class").split(" ")[1]);
+        }
+        List<String> moves = gateway.wecom().calls().stream().filter(c -> c.path().endsWith("kf/service_state/trans")
+                && c.requestJson().contains(customer)).map(c -> c.requestJson().replaceAll(
+                        ".*\"service_state\":(\\d+).*", "$1"))
+                .toList();
+        assertEquals(List.of("3", "4"), moves.subList(moves.size() - 2, moves.size()));
+    }
+
+    @Test
     void theSendLogExplainsAFailureWithTheCataloguesFix() throws Exception {
         String customer = TestGateway.newCustomer();
         gateway.faults().failNextFor("kf/send_msg", customer, 95018, 1);
@@ -177,5 +226,9 @@ class ConsoleIT {
             HtmlPage green = ((HtmlSubmitInput) again.getElementById("run:now")).click();
             assertEquals("GREEN", green.getElementById("check-secrets").getAttribute("data-verdict"));
         }
+    }
+
+    private static DeliveredMessage last(List<DeliveredMessage> messages) {
+        return messages.get(messages.size() - 1);
     }
 }

@@ -56,8 +56,8 @@ public final class StateRules {
     public static String staffSendRefusal(ServiceState state, String servicer) {
         return state.botMaySend() ? null
                 : "WeCom allows API sends only in session state 0 or 1; this session is in state " + state.code() + " ("
-                        + state + ", servicer " + servicer + "): reply from the WeCom client, or return the session"
-                        + " to the bot first / 当前会话状态不允许通过 API 发送";
+                        + state + ", servicer " + servicer + "): reply from the WeCom client / 当前会话状态不允许通过 API"
+                        + " 发送，请在企业微信客户端回复";
     }
 
     /** Why the bot stays silent in this state, or null when it may answer (0 or 1). */
