@@ -68,6 +68,10 @@ public final class SimulatorHttpServer implements AutoCloseable {
                 response = new SimulatorResponse(500, "text/plain; charset=UTF-8",
                         ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
             }
+            if (!response.answered()) {
+                // Closing an exchange before its headers are sent closes the connection: the caller reads nothing.
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.httpStatus(),
                     response.body().length == 0 ? -1 : response.body().length);

@@ -28,6 +28,13 @@ final class FaultPlan implements CallInterceptor {
     private final Map<String, Queue<Integer>> httpStatuses = new HashMap<>();
     private boolean servePageTwice;
     private boolean emptyPageWithMore;
+    private Chaos chaos;
+    /** The chaos fault chosen for the call this thread serves, from arriving to around. */
+    private final ThreadLocal<Chaos.Fault> drawn = new ThreadLocal<>();
+
+    synchronized void chaos(Chaos chaos) {
+        this.chaos = chaos;
+    }
 
     synchronized void failNext(String api, int errcode, int times) {
         Queue<Integer> queue = errorsBeforeEffect.computeIfAbsent(api, key -> new ArrayDeque<>());
@@ -44,8 +51,8 @@ final class FaultPlan implements CallInterceptor {
         errorsAfterEffect.computeIfAbsent(api, key -> new ArrayDeque<>()).add(errcode);
     }
 
-    synchronized Hold holdNext(String api) {
-        Hold hold = new Hold();
+    synchronized Hold holdCall(String api, int callNo) {
+        Hold hold = new Hold(callNo - 1);
         holds.computeIfAbsent(api, key -> new ArrayDeque<>()).add(hold);
         return hold;
     }
@@ -70,9 +77,16 @@ final class FaultPlan implements CallInterceptor {
     public void arriving(String api) {
         Duration delay;
         Hold hold;
+        Chaos.Fault fault;
         synchronized (this) {
             delay = take(delays, api);
-            hold = take(holds, api);
+            hold = holds.containsKey(api) && holds.get(api).peek() != null && holds.get(api).peek().letOneThrough()
+                    ? null : take(holds, api);
+            fault = chaos == null ? null : chaos.draw();
+        }
+        drawn.set(fault);
+        if (fault == Chaos.Fault.TIMEOUT) {
+            delay = chaos.callerTimeout().plusSeconds(1);
         }
         if (hold != null) {
             hold.arriveAndWait();
@@ -89,6 +103,11 @@ final class FaultPlan implements CallInterceptor {
     @Override
     public synchronized SimulatorResponse around(ApiRequest call, Supplier<SimulatorResponse> route) {
         String api = call.api();
+        Chaos.Fault fault = drawn.get();
+        drawn.remove();
+        if (fault != null && fault != Chaos.Fault.TIMEOUT) {
+            return fault.strike(route);
+        }
         Integer status = take(httpStatuses, api);
         if (status != null) {
             return new SimulatorResponse(status, "text/html; charset=UTF-8",

@@ -7,6 +7,21 @@ import java.util.concurrent.TimeUnit;
 public final class Hold {
 
     private final CountDownLatch arrived = new CountDownLatch(1);
+    /** Calls that pass before the held one. */
+    private int toLetThrough;
+
+    Hold(int toLetThrough) {
+        this.toLetThrough = toLetThrough;
+    }
+
+    /** True (and one fewer to go) while calls are still to pass before the held one; under the plan's lock. */
+    boolean letOneThrough() {
+        if (toLetThrough == 0) {
+            return false;
+        }
+        toLetThrough--;
+        return true;
+    }
     private final CountDownLatch released = new CountDownLatch(1);
 
     void arriveAndWait() {

@@ -40,12 +40,22 @@ public final class SimulatorFaults {
      * the product is inside that call, e.g. to crash it there.
      */
     public Hold holdNext(String path) {
-        return plan.holdNext(WeComSimulator.api(path));
+        return holdCall(path, 1);
+    }
+
+    /** Like {@link #holdNext}, for the {@code callNo}-th next call of {@code path} (1 = the next). */
+    public Hold holdCall(String path, int callNo) {
+        return plan.holdCall(WeComSimulator.api(path), callNo);
     }
 
     /** The next call of {@code path} waits this long before it is answered, holding back no other call. */
     public void delayNext(String path, Duration delay) {
         plan.delayNext(WeComSimulator.api(path), delay);
+    }
+
+    /** From now on, faults on a share of every call (see {@link Chaos}); null ends them. */
+    public void chaos(Chaos chaos) {
+        plan.chaos(chaos);
     }
 
     /** The next call of {@code path} answers this HTTP status (e.g. 502) with an HTML body and no effect. */
