@@ -86,6 +86,12 @@ public class HandoverRequest {
         this.noticePlannedAt = now;
     }
 
+    /** The notice step is over without a notice, for {@code reason}. */
+    public void noticeSkipped(String reason, Instant now) {
+        this.noticePlannedAt = now;
+        this.lastError = cut(reason);
+    }
+
     public void staffNotified(Instant now) {
         this.staffNotifiedAt = now;
     }

@@ -38,6 +38,8 @@ public class WeComClient {
 
     /** WeCom's limit for a text message's content, in UTF-8 bytes. */
     static final int TEXT_MAX_BYTES = 2048;
+    /** message/send's duplicate window: WeCom's default, and far longer than a restart. */
+    static final int DUPLICATE_CHECK_SECONDS = 1800;
     private static final int ACCOUNT_PAGE = 100;
     private static final int MAX_ACCOUNT_PAGES = 100;
 
@@ -132,8 +134,11 @@ public class WeComClient {
             return WeComReply.notConfigured(new CredentialNotConfiguredException(Credential.APP, "WECOM_AGENT_ID")
                     .getMessage());
         }
+        // A notification repeated after a crash (the first went out, its answer was lost) is the same JSON: WeCom's
+        // duplicate check drops it within half an hour instead of telling staff twice.
         JsonObject request = Json.createObjectBuilder().add("touser", toUser).add("msgtype", "text")
-                .add("agentid", agentId).add("text", text(truncateUtf8(text, TEXT_MAX_BYTES))).build();
+                .add("agentid", agentId).add("text", text(truncateUtf8(text, TEXT_MAX_BYTES)))
+                .add("enable_duplicate_check", 1).add("duplicate_check_interval", DUPLICATE_CHECK_SECONDS).build();
         return reply(() -> calls.post(Credential.APP, "message/send", request), answer -> null);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.it.TestGateway;
-import com.kfgateway.sandbox.control.Hold;
 import com.kfgateway.sandbox.entity.ApiCall;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
 import java.time.Duration;
@@ -175,37 +174,6 @@ class PipelineIT {
         assertEquals(3, gateway.wecom().admin().serviceState(ACCOUNT, customer));
         assertTrue(delivered(customer).get(0).content().contains("人工"), delivered(customer).toString());
         assertTrue(gateway.probe().staffNotifications().get(notificationsBefore).content().contains(customer));
-    }
-
-    /**
-     * The customer's message is ANSWERED (a handover) before WeCom is asked for servicers, the move, the notice and
-     * the staff alert: a crash there used to leave a customer who asked for a human with nobody.
-     */
-    @Test
-    void aHandoverInterruptedByACrashIsFinishedOnceAfterTheRestart() throws Exception {
-        String customer = TestGateway.newCustomer();
-        int notificationsBefore = gateway.probe().staffNotifications().size();
-        int callsBefore = gateway.wecom().calls().size();
-        Hold servicers = gateway.faults().holdNext("kf/servicer/list");
-        gateway.wecom().customerSendsText(ACCOUNT, customer, "转人工");
-        assertTrue(servicers.awaitArrival(30), "the handover asked WeCom for the receiving servicers");
-        gateway.crashAndRestart();
-        servicers.release();
-
-        TestGateway.await("the handover notice after the restart", Duration.ofSeconds(90),
-                () -> !delivered(customer).isEmpty());
-        TestGateway.await("a staff notification after the restart", WAIT, () -> gateway.probe().staffNotifications()
-                .stream().skip(notificationsBefore).anyMatch(n -> n.content().contains(customer)));
-        sleep(3000);
-        assertEquals(3, gateway.wecom().admin().serviceState(ACCOUNT, customer), "the receiving servicer has it");
-        assertEquals(1, delivered(customer).size(), "one notice: " + delivered(customer));
-        List<ApiCall> calls = gateway.wecom().calls();
-        assertEquals(1, calls.subList(callsBefore, calls.size()).stream()
-                .filter(c -> c.path().endsWith("kf/service_state/trans") && c.requestJson() != null
-                        && c.requestJson().contains(customer) && c.requestJson().contains("\"service_state\":3"))
-                .count(), "the session was moved to the servicer once");
-        assertEquals(1, gateway.probe().staffNotifications().stream().skip(notificationsBefore)
-                .filter(n -> n.content().contains(customer)).count(), "staff were told once");
     }
 
     @Test

@@ -111,6 +111,23 @@ class WeComSimulatorTest {
     }
 
     @Test
+    void messageSendWithTheDuplicateCheckDeliversTheSameRequestOncePerWindow() {
+        String checked = "{'touser':'alice','msgtype':'text','agentid':" + AGENT_ID + ",'text':{'content':'again'},"
+                + "'enable_duplicate_check':1,'duplicate_check_interval':600}";
+        assertEquals(0, wecom.post("message/send", wecom.appToken(), body(checked)).getInt("errcode"));
+        assertEquals(0, wecom.post("message/send", wecom.appToken(), body(checked)).getInt("errcode"),
+                "a duplicate is answered as sent");
+        assertEquals(1, wecom.probe.staffNotifications().size(), "and not delivered again");
+        staffMessage(wecom.appToken(), ALICE, AGENT_ID);
+        staffMessage(wecom.appToken(), ALICE, AGENT_ID);
+        assertEquals(3, wecom.probe.staffNotifications().size(), "without the check every request is delivered");
+
+        wecom.clock.advance(java.time.Duration.ofSeconds(601));
+        wecom.post("message/send", wecom.appToken(), body(checked));
+        assertEquals(4, wecom.probe.staffNotifications().size(), "after the window it goes out again");
+    }
+
+    @Test
     void messageSendRecordsTheNotificationAndReportsInvalidUsers() {
         wecom.simulator.admin().addMember("Admin");
         JsonObject answer = staffMessage(wecom.appToken(), "alice|admin|ghost", AGENT_ID);

@@ -269,6 +269,8 @@ class WeComClientTest {
         assertEquals(1000002, sent.getInt("agentid"));
         assertEquals("alice|bob", sent.getString("touser"));
         assertEquals("new conversation waiting", sent.getJsonObject("text").getString("content"));
+        assertEquals(1, sent.getInt("enable_duplicate_check"), "a repeat after a crash is dropped by WeCom");
+        assertEquals(1800, sent.getInt("duplicate_check_interval"));
     }
 
     @Test

@@ -26,8 +26,8 @@ import java.util.Optional;
  * the queue (2); the answer's text becomes the notice, on the msg_code trans returned (or a plain send when there
  * is none); staff are told. A step WeCom could not be asked for is tried again later by recovery; a crash between
  * steps resumes at the first step not recorded. A move repeated after a crash first asks WeCom whether the session
- * already moved, so it is not moved twice (its notice code is then lost with the crash, and the notice is a plain
- * send, which WeCom allows only in states 0/1).
+ * already moved, so it is not moved twice (its notice code is then lost with the crash, and there is no notice:
+ * WeCom allows plain sends only in states 0/1, and the servicer or the queue speaks now).
  */
 @ApplicationScoped
 public class Handover {

@@ -15,7 +15,9 @@ import java.time.Instant;
 
 /**
  * Plans the handover notice in the send log, in the same transaction that records it planned (so a crash plans it
- * once): on the trans msg_code when there is one, else as a plain send.
+ * once): on the trans msg_code when there is one, else as a plain send while the session is still the bot's (a move
+ * WeCom refused). A session that moved to the queue or a servicer without a code known to us (a crash lost trans's
+ * answer) gets no notice: WeCom refuses plain sends there (95018), and the servicer now speaks for us.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -44,6 +46,14 @@ public class HandoverNotices {
         Message answered = em.find(Message.class, handover.getMessageId());
         Instant now = Instant.now();
         String code = handover.getMsgCode();
+        if ((code == null || code.isBlank()) && handover.getMovedTo() != null
+                && !handover.getMovedTo().botMaySend()) {
+            handover.noticeSkipped("no notice: the session is in state " + handover.getMovedTo().code()
+                    + " and the code"
+                    + " trans returned was lost with a crash; WeCom allows no plain send there / 会话已转出且 msg_code"
+                    + " 丢失，无法发送提示", now);
+            return;
+        }
         if (code != null && !code.isBlank()) {
             outbox.onEvent(conversation, answered, SendKind.QUEUE_NOTICE, code, now.plus(NOTICE_CODE_LIFETIME), text,
                     now);

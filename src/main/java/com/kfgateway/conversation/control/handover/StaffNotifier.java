@@ -65,8 +65,13 @@ public class StaffNotifier {
             }
         }
         Collections.reverse(said);
-        String where = state == ServiceState.HUMAN ? "已转给 " + servicer + " / assigned to " + servicer
-                : "在接待池排队 / waiting in the queue (state " + state.code() + ")";
+        String where = switch (state) {
+            case HUMAN -> "已转给 " + servicer + " / assigned to " + servicer;
+            case QUEUED -> "在接待池排队 / waiting in the queue (state 2)";
+            // WeCom refused the move: nobody has the customer yet, so staff must act.
+            default -> "未能转接，请在企业微信中接入 / could not be moved (state " + state.code() + "): take the customer in"
+                    + " the WeCom client";
+        };
         return "客户 " + conversation.getDisplayName() + " 请求人工服务 / asked for a human\n" + where + "\n"
                 + "最近消息 / last messages:\n" + String.join("\n", said);
     }

@@ -139,8 +139,8 @@ class HandoverTest {
         assertEquals(ServiceState.HUMAN, row.getMovedTo());
         assertEquals("alice", row.getServicerUserid());
         assertNull(row.getMsgCode(), "the code died with the crash");
-        SendLogEntry notice = onlyPart();
-        assertEquals(SendChannel.SEND_MSG, notice.getChannel(), "without a code the notice is a plain send");
+        assertEquals(List.of(), fixture.parts(), "no plain send: WeCom refuses one in state 3 (95018)");
+        assertTrue(row.getLastError().startsWith("no notice: the session is in state 3"), row.getLastError());
         assertEquals(ServiceState.HUMAN, fixture.conversation().getServiceState(), "what WeCom said is recorded");
         assertEquals(1, fixture.wecom.calls("notify").size());
         assertEquals(List.of(), store.open(fixture.conversation));

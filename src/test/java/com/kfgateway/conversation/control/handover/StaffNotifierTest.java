@@ -39,6 +39,16 @@ class StaffNotifierTest {
     }
 
     @Test
+    void aMoveWeComRefusedTellsStaffNobodyHasTheCustomerNotThatTheyWaitInTheQueue() {
+        fixture.customerSays("转人工");
+
+        String summary = fixture.staff.summary(fixture.conversation, ServiceState.BOT, null);
+
+        assertTrue(summary.contains("could not be moved (state 1)"), summary);
+        assertFalse(summary.contains("queue"), summary);
+    }
+
+    @Test
     void aNotificationThatCannotGoOutIsAnsweredNotThrown() {
         fixture.customerSays("转人工");
         fixture.wecom.staffReplies.add(WeComReply.unreachable("HTTP 502", 502));
