@@ -97,12 +97,13 @@ class ConsoleSecurityIT {
             fields.add(new NameValuePair("conv:send", "Send reply"));
             forged.setRequestParameters(fields);
             var response = browser.getPage(forged).getWebResponse();
-            assertFalse(response.getStatusCode() == 200 && response.getContentAsString().contains("Done:"));
+            assertEquals(403, response.getStatusCode(), "a forged form is refused, not a server error");
             assertTrue(response.getContentAsString().contains("opened from inside the console"),
                     response.getContentAsString());
 
             var bookmark = browser.getPage(console.uri("/admin/conversations/view.xhtml?id=" + id).toURL())
                     .getWebResponse();
+            assertEquals(403, bookmark.getStatusCode(), "a forged link is refused, not a server error");
             assertTrue(bookmark.getContentAsString().contains("opened from inside the console"),
                     "a protected view opened without its token is refused as well");
         }
