@@ -32,6 +32,7 @@ class ArchitectureTest {
                 .layer("assistant").definedBy("com.kfgateway.assistant..")
                 .layer("wecom").definedBy("com.kfgateway.wecom..")
                 .layer("database").definedBy("com.kfgateway.database..")
+                .layer("http").definedBy("com.kfgateway.http..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("doctor").mayOnlyBeAccessedByLayers("admin", "sandbox")
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .whereLayer("wecom").mayOnlyBeAccessedByLayers("conversation", "delivery", "doctor", "admin", "sandbox")
                 .whereLayer("database").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
                         "wecom", "sandbox")
+                .whereLayer("http").mayOnlyBeAccessedByLayers("wecom", "assistant")
                 .check(MAIN);
     }
 

@@ -4,11 +4,11 @@ import com.kfgateway.assistant.entity.Answer;
 import com.kfgateway.assistant.entity.Question;
 import com.kfgateway.assistant.entity.Role;
 import com.kfgateway.assistant.entity.Turn;
+import com.kfgateway.http.BoundedBody;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,20 +68,20 @@ public class ChatModelClient implements AnswerEngine {
         if (config.apiKey() != null) {
             request.header("Authorization", "Bearer " + config.apiKey());
         }
-        CappedReply reply = new CappedReply(config.responseMaxBytes());
+        BoundedBody reply = new BoundedBody(config.responseMaxBytes());
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), reply);
         HttpResponse<byte[]> response;
         try {
             // The whole exchange, body included: the request timeout alone ends when the headers arrive.
             response = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            reply.stop(new HttpTimeoutException("deadline"));
+            reply.abort();
             exchange.cancel(true);
             throw timedOut();
         } catch (ExecutionException e) {
             throw failureOf(e.getCause());
         } catch (InterruptedException e) {
-            reply.stop(new IOException("interrupted"));
+            reply.abort();
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ModelFailure("interrupted while waiting for the model");
@@ -101,7 +101,7 @@ public class ChatModelClient implements AnswerEngine {
         if (root instanceof HttpTimeoutException) {
             return timedOut();
         }
-        if (root instanceof CappedReply.TooLarge) {
+        if (root instanceof BoundedBody.TooLarge) {
             return new ModelFailure("model reply larger than " + config.responseMaxBytes() + " bytes");
         }
         return new ModelFailure("model unreachable (" + root.getClass().getSimpleName() + ")");

@@ -1,5 +1,6 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.http.BoundedBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

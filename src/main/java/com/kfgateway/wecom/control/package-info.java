@@ -6,7 +6,7 @@
  * access tokens, the credentials and their fingerprints, and the errcode catalogue. Foreign XML and JSON become our
  * types here and nowhere else, within bounds: the unsigned callback envelope is read by a bounded stream reader
  * ({@code CallbackEnvelope}), replays are refused ({@link com.kfgateway.wecom.control.ReplayGuard}), and every answer
- * from WeCom is limited in size and time ({@code BoundedBody}, {@link com.kfgateway.wecom.control.WeComHttp}).
+ * from WeCom is limited in size and time ({@link com.kfgateway.http.BoundedBody}, {@link com.kfgateway.wecom.control.WeComHttp}).
  * <p>
  * Not here: conversations, who answers, delivery policy (quotas, retries, resends). Those decide <em>what</em> to
  * say; this package only knows <em>how</em> WeCom wants it said.

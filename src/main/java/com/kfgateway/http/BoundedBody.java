@@ -1,4 +1,4 @@
-package com.kfgateway.wecom.control;
+package com.kfgateway.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.concurrent.Flow;
  * A response body read into memory up to a limit, for one exchange. A body that says it is larger is refused before a
  * byte of it is read; one that turns out larger (chunked, or lying) stops being read the moment it passes the limit.
  * Either way the subscription is cancelled, so the client drops the connection instead of draining it, and the body
- * fails with {@link TooLarge}. {@link #abort()} does the same for a caller whose deadline passed.
+ * fails with {@link TooLarge}. {@link #abort()} does the same for a caller whose deadline passed, or who stops waiting.
  */
-final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+public final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
     /** The body was larger than the limit; the message says only the limit. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long limit) {
@@ -29,7 +29,7 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     private final long limit;
     private volatile Reader reader;
 
-    BoundedBody(long limit) {
+    public BoundedBody(long limit) {
         this.limit = limit;
     }
 
@@ -41,7 +41,7 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     }
 
     /** Stops reading the body, if it is being read: the exchange's deadline has passed. */
-    void abort() {
+    public void abort() {
         Reader current = reader;
         if (current != null) {
             current.fail(new IOException("aborted"));
