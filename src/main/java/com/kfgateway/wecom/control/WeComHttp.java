@@ -61,7 +61,6 @@ public class WeComHttp {
 
     /** Set only by tests that need a shorter wait than the configuration's (wecom.http-timeout-seconds). */
     private Duration requestTimeout;
-
     private volatile HttpClient client;
 
     public WeComHttp() {
