@@ -51,6 +51,8 @@ final class AdminJson {
         put(json, "at", item.at());
         put(json, "text", item.text());
         put(json, "servicer", item.servicer());
+        put(json, "handling", item.handling());
+        put(json, "handlingNote", item.handlingNote());
         if (item.messageId() != null) {
             json.add("messageId", item.messageId());
         }

@@ -32,18 +32,19 @@ public final class Timeline {
             SendLogEntry send = m.getDirection() == Message.Direction.OUT ? sendByMsgid.remove(m.getMsgid()) : null;
             items.add(new TimelineItem(speakerOf(m.getSender()), m.getSentAt(), textOf(m), m.getMsgtype(), m.getId(),
                     m.getId() != null && messagesWithImage.contains(m.getId()), m.getServicerUserid(), send,
-                    attemptsOf(send, attempts)));
+                    attemptsOf(send, attempts), m.getHandling() == null ? null : m.getHandling().name(),
+                    m.getHandlingNote()));
         }
         for (SendLogEntry s : sends) {
             if (sendByMsgid.containsKey(s.getMsgid())) {
                 items.add(new TimelineItem(s.getKind() == SendKind.STAFF_REPLY ? Speaker.STAFF : Speaker.BOT,
                         s.getCreatedAt(), s.getText(), "text", null, false, s.getRequestedBy(), s,
-                        attemptsOf(s, attempts)));
+                        attemptsOf(s, attempts), null, null));
             }
         }
         for (ServiceStateChange c : changes) {
             items.add(new TimelineItem(Speaker.SYSTEM, c.getChangedAt(), null, "state:" + c.getToState().name(), null,
-                    false, c.getServicerUserid(), null, List.of()));
+                    false, c.getServicerUserid(), null, List.of(), null, null));
         }
         items.sort(Comparator.comparing(TimelineItem::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return items;

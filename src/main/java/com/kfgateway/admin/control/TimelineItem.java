@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * One line of a conversation as the console shows it: something the customer, the bot or staff said, or a system
- * event. Outbound lines carry their send-log part and its attempts.
+ * event. Outbound lines carry their send-log part and its attempts; a stored message says how the bot handled it
+ * ({@code handling} null for lines that are not a stored message).
  */
 public record TimelineItem(Speaker speaker, Instant at, String text, String msgtype, Long messageId,
-        boolean hasImage, String servicer, SendLogEntry send, List<SendAttempt> attempts) {
+        boolean hasImage, String servicer, SendLogEntry send, List<SendAttempt> attempts, String handling,
+        String handlingNote) {
 
     public enum Speaker { CUSTOMER, BOT, STAFF, SYSTEM }
 
@@ -48,6 +50,14 @@ public record TimelineItem(Speaker speaker, Instant at, String text, String msgt
 
     public List<SendAttempt> getAttempts() {
         return attempts;
+    }
+
+    public String getHandling() {
+        return handling;
+    }
+
+    public String getHandlingNote() {
+        return handlingNote;
     }
 
     public boolean isOutbound() {

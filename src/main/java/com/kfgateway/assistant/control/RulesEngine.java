@@ -71,9 +71,25 @@ public class RulesEngine implements AnswerEngine {
     @Override
     public Answer answer(Question question) {
         String text = question.customerText();
-        return handover(text).orElseGet(() -> book.rules().stream().filter(rule -> rule.matches(text)).findFirst()
+        return handover(text).orElseGet(() -> ruleFor(text)
                 .map(rule -> new Answer(rule.answer(), false, NAME, rule.describe()))
                 .orElseGet(() -> new Answer(book.fallback(), false, NAME, "no rule matched → fallback")));
+    }
+
+    /**
+     * A turn of several lines ("在吗" / "这个多少钱") is decided by its newest line that a rule knows: the greeting
+     * before the question must not answer it. Only when no single line matches is the whole text tried.
+     */
+    private Optional<Rule> ruleFor(String text) {
+        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            Optional<Rule> rule = book.rules().stream().filter(r -> r.matches(line)).findFirst();
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return book.rules().stream().filter(rule -> rule.matches(text)).findFirst();
     }
 
     /** The handover answer when the text contains a handover phrase. */

@@ -67,6 +67,14 @@ class RulesEngineTest {
     }
 
     @Test
+    void aTurnOfSeveralLinesIsDecidedByItsNewestLineThatARuleKnows() throws Exception {
+        RulesEngine engine = RulesEngine.parse(SHOP);
+        assertEquals("Refund answer", ask(engine, "price\nhi\nrefund please").text());
+        assertEquals("Greeting answer", ask(engine, "price\nhi\nthanks").text(), "an unknown last line is passed");
+        assertEquals("Sorry.", ask(engine, "天气\n怎么样").text());
+    }
+
+    @Test
     void noMatchGivesTheFallback() throws Exception {
         Answer answer = ask(RulesEngine.parse(SHOP), "天气怎么样");
         assertEquals("Sorry.", answer.text());

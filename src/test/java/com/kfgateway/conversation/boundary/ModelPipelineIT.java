@@ -11,6 +11,7 @@ import com.kfgateway.assistant.control.FakeChatModel.Received;
 import com.kfgateway.assistant.control.FakeChatModel.Reply;
 import com.kfgateway.it.GatewayBuilder;
 import com.kfgateway.it.TestGateway;
+import com.kfgateway.it.Turns;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
 import java.time.Duration;
@@ -119,8 +120,11 @@ class ModelPipelineIT {
     void oneCustomersMessagesAreAnsweredInOrderAndTheModelSeesTheConversation() {
         String customer = TestGateway.newCustomer();
         List<String> questions = List.of("order question one", "order question two", "order question three");
-        questions.forEach(question -> wecom().customerSendsText(ACCOUNT, customer, question));
-        TestGateway.await("three answers", WAIT, () -> delivered(customer).size() >= 3);
+        for (int i = 0; i < questions.size(); i++) {
+            int answers = i + 1;
+            wecom().customerSendsText(ACCOUNT, customer, questions.get(i));
+            TestGateway.await(answers + " answer(s)", WAIT, () -> delivered(customer).size() >= answers);
+        }
         sleep(2000);
 
         assertEquals(questions.stream().map(q -> "answer to: " + q).toList(),
@@ -141,6 +145,33 @@ class ModelPipelineIT {
         assertEquals("/v1/chat/completions", third.path());
         assertEquals("Bearer " + API_KEY, third.authorization());
         assertEquals(MODEL, third.body().getString("model"));
+    }
+
+    @Test
+    void linesTypedWhileTheModelThinksAreAskedTogetherAsOneTurn() {
+        String customer = TestGateway.newCustomer();
+        slowRelease = () -> false;
+        try {
+            wecom().customerSendsText(ACCOUNT, customer, "a slow first line");
+            TestGateway.await("the model is asked the first line", WAIT,
+                    () -> asked("a slow first line").size() == 1);
+            wecom().customerSendsText(ACCOUNT, customer, "second line");
+            wecom().customerSendsText(ACCOUNT, customer, "third line");
+            TestGateway.await("both lines stored", WAIT, () -> Turns.of(gateway.server().baseUri(), customer)
+                    .handlings().size() == 3);
+        } finally {
+            slowRelease = () -> true;
+        }
+        TestGateway.await("every line answered", WAIT,
+                () -> Turns.of(gateway.server().baseUri(), customer).allAnswered(3));
+        TestGateway.await("two answers", WAIT, () -> delivered(customer).size() >= 2);
+        sleep(2000);
+
+        assertEquals(List.of("answer to: a slow first line", "answer to: second line\nthird line"),
+                delivered(customer).stream().map(DeliveredMessage::content).toList(),
+                "one answer for the line being answered, one for the two that waited behind it");
+        assertEquals(1, asked("second line\nthird line").size(), "the model read both lines, once");
+        assertEquals(2, Turns.of(gateway.server().baseUri(), customer).turns());
     }
 
     @Test

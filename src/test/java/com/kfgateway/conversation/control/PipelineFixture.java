@@ -177,7 +177,7 @@ public final class PipelineFixture implements AutoCloseable {
     /** The customer asks for a human and the answer is recorded as the answering loop records it; the handover's id. */
     public long asksForHuman(String reply) {
         long message = customerSays("转人工");
-        answers.answered(message, new Answer(reply, true, "rules", null), null, false);
+        answers.answered(java.util.List.of(message), new Answer(reply, true, "rules", null), null, false);
         return handovers().get(handovers().size() - 1).getId();
     }
 

@@ -20,10 +20,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers a conversation's PENDING messages one at a time, oldest first, on a per-conversation serial queue: one
+ * Answers a conversation's PENDING messages turn by turn, oldest first, on a per-conversation serial queue: one
  * customer's messages strictly in order, other customers in parallel (a slow model for one never delays another).
- * For each: the session gate, the assistant (outside any transaction), then ONE transaction marking the message
- * ANSWERED with the answer's send-log parts, then the dispatcher. A handover answer goes out as the handover notice.
+ * A turn is every message waiting when it starts (see {@link AnswerStore}). For each: the session gate, the assistant
+ * (outside any transaction), then ONE transaction marking the turn ANSWERED with the answer's send-log parts, then
+ * the dispatcher. A handover answer goes out as the handover notice.
  */
 @ApplicationScoped
 public class Answerer {
@@ -81,11 +82,12 @@ public class Answerer {
     private void answer(AnswerStore.Pending pending) {
         SessionGate.Verdict verdict = gate.check(pending.conversation());
         if (verdict.silence() != null) {
-            ConflictRetry.run(() -> store.skipped(pending.messageId(), "not answered: " + verdict.silence()));
+            ConflictRetry.run(() -> store.skipped(pending.messageIds(), "not answered: " + verdict.silence()));
             return;
         }
         Answer answer = assistant.answer(pending.question());
-        if (!ConflictRetry.run(() -> store.answered(pending.messageId(), answer, verdict.note(), !answer.handover()))) {
+        if (!ConflictRetry
+                .run(() -> store.answered(pending.messageIds(), answer, verdict.note(), !answer.handover()))) {
             return;
         }
         if (answer.handover()) {

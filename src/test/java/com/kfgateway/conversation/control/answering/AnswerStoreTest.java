@@ -38,7 +38,6 @@ class AnswerStoreTest {
     @Test
     void nextIsTheOldestPendingMessageAskedWithTheCustomersKey() {
         long first = fixture.customerSays("多少钱", now.minusSeconds(10));
-        long second = fixture.customerSays("在吗", now.minusSeconds(5));
 
         AnswerStore.Pending pending = store.next(fixture.conversation);
 
@@ -47,18 +46,80 @@ class AnswerStoreTest {
         assertEquals("多少钱", pending.question().customerText());
         assertEquals(fixture.conversation, pending.conversation().getId());
 
-        store.answered(first, PRICES, null, true);
+        store.answered(List.of(first), PRICES, null, true);
+        long second = fixture.customerSays("在吗", now.minusSeconds(5));
         assertEquals(second, store.next(fixture.conversation).messageId());
-        store.skipped(second, "not answered: a human owns the session");
+        store.skipped(List.of(second), "not answered: a human owns the session");
         assertNull(store.next(fixture.conversation), "nothing PENDING is left");
+    }
+
+    @Test
+    void messagesWaitingTogetherAreOneTurnAskedAsTheLinesTheCustomerTyped() {
+        long first = fixture.customerSays("你好", now.minusSeconds(10));
+        long image = fixture.customerSays(null, now.minusSeconds(9));
+        long third = fixture.customerSays("这个多少钱", now.minusSeconds(8));
+
+        AnswerStore.Pending turn = store.next(fixture.conversation);
+
+        assertEquals(List.of(first, image, third), turn.messageIds());
+        assertEquals(third, turn.messageId(), "the answer answers the newest");
+        assertEquals("你好\n这个多少钱", turn.question().customerText());
+        assertEquals(List.of(), turn.question().history(), "the turn's own lines are not repeated as history");
+    }
+
+    @Test
+    void oneAnswerMarksEveryMessageOfTheTurnAndIsPlannedOnceForTheNewest() {
+        long first = fixture.customerSays("你好", now.minusSeconds(10));
+        long second = fixture.customerSays("在吗", now.minusSeconds(9));
+        long third = fixture.customerSays("多少钱", now.minusSeconds(8));
+
+        assertTrue(store.answered(List.of(first, second, third), PRICES, null, true));
+
+        assertEquals("answered together with message #" + third, fixture.message(first).getHandlingNote());
+        assertEquals("answered together with message #" + third, fixture.message(second).getHandlingNote());
+        assertEquals(Handling.ANSWERED, fixture.message(first).getHandling());
+        assertEquals("rules: rule 3 matched; one answer for 3 messages", fixture.message(third).getHandlingNote());
+        List<SendLogEntry> parts = fixture.parts();
+        assertEquals(1, parts.size(), "one answer for the turn, not one per line");
+        assertEquals(third, parts.get(0).getAnswersMessageId());
+        assertNull(store.next(fixture.conversation));
+    }
+
+    @Test
+    void aTurnOfWhichOneMessageWasHandledMeanwhileChangesNothing() {
+        long first = fixture.customerSays("你好", now.minusSeconds(10));
+        long second = fixture.customerSays("多少钱", now.minusSeconds(9));
+        store.skipped(List.of(first), "handled elsewhere");
+
+        assertFalse(store.answered(List.of(first, second), PRICES, null, true));
+
+        assertEquals(Handling.PENDING, fixture.message(second).getHandling());
+        assertEquals(List.of(), fixture.parts());
+        assertEquals(List.of(second), store.next(fixture.conversation).messageIds(), "read again, without it");
+    }
+
+    @Test
+    void aLongBurstIsAnsweredInTurnsOfBoundedSize() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < AnswerStore.MAX_TURN_MESSAGES + 3; i++) {
+            ids.add(fixture.customerSays("line " + i, now.minusSeconds(60 - i)));
+        }
+
+        AnswerStore.Pending turn = store.next(fixture.conversation);
+
+        assertEquals(ids.subList(0, AnswerStore.MAX_TURN_MESSAGES), turn.messageIds());
+        store.answered(turn.messageIds(), PRICES, null, true);
+        assertEquals(ids.subList(AnswerStore.MAX_TURN_MESSAGES, ids.size()),
+                store.next(fixture.conversation).messageIds());
     }
 
     @Test
     void aMessageIsAnsweredOnceWithItsPartsPlannedInTheSendLog() {
         long message = fixture.customerSays("多少钱");
 
-        assertTrue(store.answered(message, PRICES, "trans 0→1 failed", true));
-        assertFalse(store.answered(message, PRICES, null, true), "handled meanwhile: nothing is planned again");
+        assertTrue(store.answered(List.of(message), PRICES, "trans 0→1 failed", true));
+        assertFalse(store.answered(List.of(message), PRICES, null, true),
+                "handled meanwhile: nothing is planned again");
 
         Message answered = fixture.message(message);
         assertEquals(Handling.ANSWERED, answered.getHandling());
@@ -78,7 +139,7 @@ class AnswerStoreTest {
             throw new IllegalStateException("the database went away mid-commit");
         };
 
-        assertThrows(IllegalStateException.class, () -> store.answered(message, PRICES, null, true));
+        assertThrows(IllegalStateException.class, () -> store.answered(List.of(message), PRICES, null, true));
 
         assertEquals(Handling.PENDING, fixture.message(message).getHandling());
         assertEquals(List.of(), fixture.parts());
@@ -89,7 +150,7 @@ class AnswerStoreTest {
     void aHandoverAnswerWritesItsDurableHandoverInTheSameCommitAndSendsNothingYet() {
         long message = fixture.customerSays("转人工");
 
-        store.answered(message, new Answer("正在转接", true, "rules", null), null, false);
+        store.answered(List.of(message), new Answer("正在转接", true, "rules", null), null, false);
 
         assertEquals("rules → handover", fixture.message(message).getHandlingNote());
         List<HandoverRequest> handovers = fixture.handovers();
@@ -103,20 +164,20 @@ class AnswerStoreTest {
     void aSkippedMessageSaysWhyAndIsNotAnsweredAfterwards() {
         long message = fixture.customerSays("多少钱");
 
-        store.skipped(message, "not answered: the session is ended (state 4)");
+        store.skipped(List.of(message), "not answered: the session is ended (state 4)");
 
         assertEquals(Handling.SKIPPED, fixture.message(message).getHandling());
         assertEquals("not answered: the session is ended (state 4)", fixture.message(message).getHandlingNote());
-        assertFalse(store.answered(message, PRICES, null, true));
+        assertFalse(store.answered(List.of(message), PRICES, null, true));
         assertEquals(List.of(), fixture.parts());
     }
 
     @Test
     void anAnsweredMessageIsNotSkippedAfterwards() {
         long message = fixture.customerSays("多少钱");
-        store.answered(message, PRICES, null, true);
+        store.answered(List.of(message), PRICES, null, true);
 
-        store.skipped(message, "late");
+        store.skipped(List.of(message), "late");
 
         assertEquals(Handling.ANSWERED, fixture.message(message).getHandling());
     }
@@ -125,8 +186,8 @@ class AnswerStoreTest {
     void theContextPutsOurAnswerRightAfterTheMessageItAnswersEvenWhenTheCustomerWroteAgainFirst() {
         // WeCom stamps whole seconds; our answer is stamped when planned, after the customer's second message.
         long first = fixture.customerSays("多少钱", now.minusSeconds(10));
+        store.answered(List.of(first), PRICES, null, true);
         long second = fixture.customerSays("在吗", now.minusSeconds(9));
-        store.answered(first, PRICES, null, true);
 
         AnswerStore.Pending pending = store.next(fixture.conversation);
 

@@ -46,11 +46,11 @@ class AnswererTest {
     }
 
     @Test
-    void aConversationsPendingMessagesAreAnsweredOldestFirstAndSent() {
+    void aConversationsMessagesAreAnsweredInOrderAndSent() {
         fixture.stored(ServiceState.BOT, null, Instant.now());
         long first = fixture.customerSays("多少钱", Instant.now().minusSeconds(3));
+        answerer.request(fixture.conversation);
         long second = fixture.customerSays("谢谢", Instant.now().minusSeconds(2));
-
         answerer.request(fixture.conversation);
 
         assertEquals(Handling.ANSWERED, fixture.message(first).getHandling());
@@ -59,6 +59,23 @@ class AnswererTest {
         assertEquals(2, sent.size(), sent.toString());
         assertTrue(sent.get(0).contains(PRICES) && sent.get(1).contains(THANKS), sent.toString());
         assertTrue(fixture.parts().stream().allMatch(part -> part.getStatus() == SendStatus.SENT));
+    }
+
+    @Test
+    void linesThatWaitedTogetherGetOneAnswer() {
+        fixture.stored(ServiceState.BOT, null, Instant.now());
+        long first = fixture.customerSays("在吗", Instant.now().minusSeconds(4));
+        long second = fixture.customerSays("这个", Instant.now().minusSeconds(3));
+        long third = fixture.customerSays("多少钱", Instant.now().minusSeconds(2));
+
+        answerer.request(fixture.conversation);
+
+        List<String> sent = fixture.wecom.calls("send");
+        assertEquals(1, sent.size(), sent.toString());
+        assertTrue(sent.get(0).contains(PRICES), "the assistant read all three lines: " + sent);
+        for (long message : List.of(first, second, third)) {
+            assertEquals(Handling.ANSWERED, fixture.message(message).getHandling());
+        }
     }
 
     @Test

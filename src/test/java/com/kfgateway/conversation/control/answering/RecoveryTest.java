@@ -38,7 +38,8 @@ class RecoveryTest {
         long message = fixture.customerSays("多少钱");
         assertEquals(Set.of(fixture.conversation), recovery.withWork(now), "a PENDING message");
 
-        fixture.answers.answered(message, new Answer("价格以商品页面显示为准", false, "rules", null), null, true);
+        fixture.answers.answered(java.util.List.of(message), new Answer("价格以商品页面显示为准", false, "rules", null), null,
+                true);
         assertEquals(Set.of(fixture.conversation), recovery.withWork(Instant.now()), "its part is due");
 
         fixture.sendLog.dispatch(fixture.conversation);
