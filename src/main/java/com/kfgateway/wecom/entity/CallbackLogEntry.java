@@ -16,9 +16,13 @@ import java.time.Instant;
 @NamedQuery(name = CallbackLogEntry.LATEST, query = "select c from CallbackLogEntry c order by c.receivedAt desc")
 @NamedQuery(name = CallbackLogEntry.LATEST_OF_EVENT,
         query = "select c from CallbackLogEntry c where c.event = :event order by c.receivedAt desc")
+@NamedQuery(name = CallbackLogEntry.FINISH,
+        query = "update CallbackLogEntry c set c.outcome = :outcome, c.detail = :detail where c.id in :ids")
 public class CallbackLogEntry {
 
     public static final String LATEST = "CallbackLogEntry.latest";
+    public static final String FINISH = "CallbackLogEntry.finish";
+    static final int DETAIL_MAX = 500;
     public static final String LATEST_OF_EVENT = "CallbackLogEntry.latestOfEvent";
 
     public enum Outcome { RECEIVED, SYNCED, SYNC_FAILED, IGNORED, RECORDED }
@@ -54,7 +58,12 @@ public class CallbackLogEntry {
 
     public void finish(Outcome outcome, String detail) {
         this.outcome = outcome.name();
-        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+        this.detail = detailOf(detail);
+    }
+
+    /** The detail as the column keeps it. */
+    public static String detailOf(String detail) {
+        return detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
     }
 
     public Long id() {

@@ -61,7 +61,7 @@ public class Recovery {
             return;
         }
         nextPulls = now.plus(jittered(config.safetyPullInterval()));
-        self.pulledScopes().forEach(scope -> puller.request(scope, null, null));
+        self.pulledScopes().forEach(scope -> puller.request(scope, null, List.of()));
     }
 
     /** 80 % to 120 % of the interval. */

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,13 +78,13 @@ public class Puller {
         flights = new SingleFlight<>("kf/sync_msg pull", executor);
     }
 
-    /** Returns at once; the pull runs on the managed executor. */
-    public void request(String openKfid, String syncToken, Long callbackLogId) {
+    /** Returns at once; the pull runs on the managed executor and finishes the given callbacks' log entries. */
+    public void request(String openKfid, String syncToken, Collection<Long> callbackLogIds) {
         String scope = openKfid == null || openKfid.isBlank() ? SyncCursor.ALL_ACCOUNTS : openKfid;
-        if (callbackLogId != null) {
-            waitingCallbacks.computeIfAbsent(scope, s -> new ArrayList<>());
-            synchronized (waitingCallbacks.get(scope)) {
-                waitingCallbacks.get(scope).add(callbackLogId);
+        if (!callbackLogIds.isEmpty()) {
+            List<Long> waiting = waitingCallbacks.computeIfAbsent(scope, s -> new ArrayList<>());
+            synchronized (waiting) {
+                waiting.addAll(callbackLogIds);
             }
         }
         flights.request(scope, () -> pull(scope, syncToken));
@@ -196,7 +197,7 @@ public class Puller {
             return;
         }
         try {
-            scheduler.schedule(() -> request(scope, token, null), 3L * failures, TimeUnit.SECONDS);
+            scheduler.schedule(() -> request(scope, token, List.of()), 3L * failures, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             LOG.info(() -> "no re-pull scheduled for " + scope + "; the next callback pulls");
         }

@@ -97,7 +97,7 @@ class RecoveryTest {
     private final class RecordingPuller extends Puller {
 
         @Override
-        public void request(String openKfid, String syncToken, Long callbackLogId) {
+        public void request(String openKfid, String syncToken, java.util.Collection<Long> callbackLogIds) {
             assertNull(syncToken, "a safety pull has no token");
             pulled.add(openKfid);
         }

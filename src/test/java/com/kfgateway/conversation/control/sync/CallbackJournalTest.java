@@ -32,7 +32,8 @@ class CallbackJournalTest {
 
     @Test
     void aCallbackIsLoggedAsReceivedUntilItsPullFinishes() {
-        long id = journal.received(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED, "unused");
+        long id = journal.received(List.of(new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT),
+                NOW, Outcome.RECEIVED, "unused"))).get(0);
 
         CallbackLogEntry entry = db.find(CallbackLogEntry.class, id);
         assertEquals(NOW, entry.receivedAt());
@@ -44,7 +45,10 @@ class CallbackJournalTest {
 
     @Test
     void aCallbackThatTriggersNoPullIsLoggedWithItsOutcomeAtOnce() {
-        long id = journal.received(callback("text", null), NOW, Outcome.IGNORED, "not a KF callback");
+        long id = journal
+                .received(List.of(
+                        new CallbackJournal.Entry(callback("text", null), NOW, Outcome.IGNORED, "not a KF callback")))
+                .get(0);
 
         CallbackLogEntry entry = db.find(CallbackLogEntry.class, id);
         assertEquals("text", entry.event(), "without an event type the message type says what it was");
@@ -53,10 +57,46 @@ class CallbackJournalTest {
     }
 
     @Test
+    void aBatchOfCallbacksIsLoggedInOneGoWithItsIdsInOrder() {
+        List<Long> ids = journal.received(List.of(
+                new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED,
+                        null),
+                new CallbackJournal.Entry(callback("text", null), NOW.plusSeconds(1), Outcome.IGNORED, "not KF")));
+
+        assertEquals(2, ids.size());
+        assertEquals(Outcome.RECEIVED.name(), db.find(CallbackLogEntry.class, ids.get(0)).outcome());
+        assertEquals("not KF", db.find(CallbackLogEntry.class, ids.get(1)).detail());
+        assertEquals(NOW.plusSeconds(1), db.find(CallbackLogEntry.class, ids.get(1)).receivedAt());
+    }
+
+    @Test
+    void finishingMoreCallbacksThanOneStatementTakesFinishesAllOfThem() {
+        List<CallbackJournal.Entry> entries = java.util.Collections.nCopies(CallbackJournal.IDS_PER_UPDATE + 7,
+                new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED,
+                        null));
+        List<Long> ids = journal.received(entries);
+
+        journal.finish(ids, Outcome.SYNC_FAILED, "x".repeat(600));
+
+        CallbackLogEntry last = db.find(CallbackLogEntry.class, ids.get(ids.size() - 1));
+        assertEquals(Outcome.SYNC_FAILED.name(), last.outcome());
+        assertEquals(500, last.detail().length(), "kept to the column's size");
+    }
+
+    @Test
     void finishingAPullRecordsItsOutcomeOnEachOfItsCallbacksAndSkipsUnknownOnes() {
-        long first = journal.received(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED, null);
-        long second = journal.received(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED, null);
-        long other = journal.received(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW, Outcome.RECEIVED, null);
+        long first = journal
+                .received(List.of(new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW,
+                        Outcome.RECEIVED, null)))
+                .get(0);
+        long second = journal
+                .received(List.of(new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW,
+                        Outcome.RECEIVED, null)))
+                .get(0);
+        long other = journal
+                .received(List.of(new CallbackJournal.Entry(callback("event", CallbackEvent.KF_MSG_OR_EVENT), NOW,
+                        Outcome.RECEIVED, null)))
+                .get(0);
 
         journal.finish(List.of(first, second, 999_999L), Outcome.SYNCED, "2 new item(s)");
 

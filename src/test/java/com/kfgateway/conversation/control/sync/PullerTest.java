@@ -105,8 +105,9 @@ class PullerTest {
     }
 
     private long callback() {
-        return journal.received(new CallbackEvent("wwcorp", 0, "event", CallbackEvent.KF_MSG_OR_EVENT, "TOKEN",
-                ACCOUNT, null, null, "<xml/>"), NOW, Outcome.RECEIVED, null);
+        return journal.received(List.of(new CallbackJournal.Entry(new CallbackEvent("wwcorp", 0, "event",
+                CallbackEvent.KF_MSG_OR_EVENT, "TOKEN", ACCOUNT, null, null, "<xml/>"), NOW, Outcome.RECEIVED, null)))
+                .get(0);
     }
 
     private CallbackLogEntry logged(long id) {
@@ -119,7 +120,7 @@ class PullerTest {
                 .then(page("c3", customerText("m2", "wmCustomer", "two", NOW)));
         long callback = callback();
 
-        puller.request(ACCOUNT, "TOKEN", callback);
+        puller.request(ACCOUNT, "TOKEN", List.of(callback));
 
         assertEquals(List.of("null|TOKEN|wkA", "c1|TOKEN|wkA", "c2|TOKEN|wkA"), wecom.calls);
         assertEquals("c3", sync.pages.cursorOf(ACCOUNT));
@@ -133,7 +134,7 @@ class PullerTest {
 
     @Test
     void aCallbackNamingNoAccountPullsAllAccounts() {
-        puller.request(" ", null, null);
+        puller.request(" ", null, List.of());
 
         assertEquals(List.of("null|null|null"), wecom.calls);
         assertNull(sync.pages.cursorOf(SyncCursor.ALL_ACCOUNTS));
@@ -170,7 +171,7 @@ class PullerTest {
             wecom.then(() -> WeComReply.unreachable("connect timed out", 0));
         }
 
-        puller.request(ACCOUNT, "TOKEN", callback);
+        puller.request(ACCOUNT, "TOKEN", List.of(callback));
         for (int i = 0; i < Puller.MAX_REPULLS + 1; i++) {
             puller.pull(ACCOUNT, "TOKEN");
         }
@@ -201,7 +202,7 @@ class PullerTest {
         wecom.then(page("c1", customerText("m1", "wmCustomer", "one", NOW), unstorable));
         long callback = callback();
 
-        puller.request(ACCOUNT, null, callback);
+        puller.request(ACCOUNT, null, List.of(callback));
 
         assertNotNull(sync.message("m1"));
         assertEquals(1, sync.quarantined().size());
@@ -237,7 +238,7 @@ class PullerTest {
         }
         long callback = callback();
 
-        puller.request(ACCOUNT, null, callback);
+        puller.request(ACCOUNT, null, List.of(callback));
 
         assertEquals(5, wecom.calls.size(), "the first try and four re-reads");
         assertEquals("cOther4", sync.pages.cursorOf(ACCOUNT));
