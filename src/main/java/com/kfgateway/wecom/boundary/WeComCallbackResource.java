@@ -8,7 +8,7 @@ import com.kfgateway.wecom.control.CallbackXml;
 import com.kfgateway.wecom.control.ReplayGuard;
 import com.kfgateway.wecom.entity.CallbackEvent;
 import com.kfgateway.wecom.entity.KfCallbackReceived;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,9 +30,10 @@ import java.util.logging.Logger;
  * event and answers 200 with an empty body at once (WeCom retries after 5 s). Every rejection is a 4xx without
  * detail, counted, and logged without secrets. Cheap checks come first: the timestamp and the declared length are
  * judged before a byte of the body is read, and a callback seen before is refused before anyone hears of it.
+ * One instance serves every request (it keeps no request state): WeCom's bursts should not pay for a bean each.
  */
 @Path("wecom/callback")
-@RequestScoped
+@ApplicationScoped
 public class WeComCallbackResource {
 
     /** KF callbacks are a few hundred bytes; the envelope reader's bound is the body's bound. */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,6 +31,10 @@ public final class CallbackXml {
     /** The most a POST envelope may be, in UTF-8 bytes; the callback endpoint reads no more of a body. */
     public static final int MAX_ENVELOPE_BYTES = CallbackEnvelope.MAX_BYTES;
     private static final String ROOT = "xml";
+    /** About the number of request threads that parse at once. */
+    private static final int POOL_SIZE = 64;
+    private static final Queue<DocumentBuilder> BUILDERS = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger POOLED = new AtomicInteger();
 
     /** Errors are thrown, not printed: the JDK's default handler writes "[Fatal Error]" to stderr. */
     private static final ErrorHandler THROWING = new ErrorHandler() {
@@ -63,10 +70,14 @@ public final class CallbackXml {
      * a verified signature covered, which the envelope's bounds keep small.
      */
     public static CallbackEvent event(String decryptedXml) throws CallbackCryptoException {
-        Element root = parse(decryptedXml);
-        return new CallbackEvent(text(root, "ToUserName"), createTime(root), text(root, "MsgType"),
+        DocumentBuilder builder = borrow();
+        Element root = parse(builder, decryptedXml);
+        CallbackEvent event = new CallbackEvent(text(root, "ToUserName"), createTime(root), text(root, "MsgType"),
                 text(root, "Event"), text(root, "Token"), text(root, "OpenKfId"),
                 nonBlank(texts(root, "AuthAddOpenKfId")), nonBlank(texts(root, "AuthDelOpenKfId")), decryptedXml);
+        // Only a builder whose document was read in full comes back: one that failed mid-document is dropped.
+        giveBack(builder);
+        return event;
     }
 
     /** The decrypted XML WeCom sends for {@code kf_msg_or_event} (§2.8); a null openKfId leaves the element out. */
@@ -100,12 +111,12 @@ public final class CallbackXml {
         return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
-    private static Element parse(String xml) throws CallbackCryptoException {
+    private static Element parse(DocumentBuilder builder, String xml) throws CallbackCryptoException {
         if (xml == null || xml.isBlank()) {
             throw new CallbackCryptoException(CryptoError.PARSE_XML);
         }
         try {
-            Document document = newBuilder().parse(new InputSource(new StringReader(xml)));
+            Document document = builder.parse(new InputSource(new StringReader(xml)));
             Element root = document.getDocumentElement();
             if (document.getDoctype() != null || !ROOT.equals(root.getTagName())) {
                 throw new CallbackCryptoException(CryptoError.PARSE_XML);
@@ -114,6 +125,30 @@ public final class CallbackXml {
         } catch (SAXException | IOException e) {
             // The parser's message may quote the document; the caller's log needs only the code.
             throw new CallbackCryptoException(CryptoError.PARSE_XML);
+        }
+    }
+
+    /**
+     * A builder from the pool, or a new one. Making a hardened factory and builder costs more than parsing a
+     * callback; a builder is not thread-safe but can be reset and reused, so each one serves one parse at a time.
+     * A plain queue rather than a ThreadLocal: nothing of ours stays on the server's threads after an undeploy.
+     */
+    private static DocumentBuilder borrow() {
+        DocumentBuilder pooled = BUILDERS.poll();
+        if (pooled != null) {
+            POOLED.decrementAndGet();
+            return pooled;
+        }
+        return newBuilder();
+    }
+
+    private static void giveBack(DocumentBuilder builder) {
+        builder.reset();
+        builder.setErrorHandler(THROWING);
+        if (POOLED.incrementAndGet() <= POOL_SIZE) {
+            BUILDERS.offer(builder);
+        } else {
+            POOLED.decrementAndGet();
         }
     }
 

@@ -58,6 +58,26 @@ class CallbackXmlTest {
     }
 
     @Test
+    void reusedParsersReadEachDocumentOnItsOwnAlsoAfterAFailureAndAcrossThreads() throws Exception {
+        assertError(PARSE_XML, () -> CallbackXml.event("<xml><Token>half"));
+        assertError(PARSE_XML, () -> CallbackXml.event("<!DOCTYPE xml><xml/>"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String token = "T" + i;
+                tokens.add(pool.submit(() -> CallbackXml.event(CallbackXml.kfEventXml("ww1", 1, token, "wk" + token))
+                        .syncToken()));
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                assertEquals("T" + i, tokens.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsMalformedXml() {
         assertError(PARSE_XML, () -> CallbackXml.encryptField("<xml><Encrypt>abc</Encrypt>"));
         assertError(PARSE_XML, () -> CallbackXml.encryptField("not xml at all"));
