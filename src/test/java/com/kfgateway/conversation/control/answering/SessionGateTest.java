@@ -128,4 +128,43 @@ class SessionGateTest {
         assertTrue(verdict.note().startsWith("trans 0→1 failed (95016"), verdict.note());
         assertEquals(ServiceState.NEW, fixture.conversation().getServiceState(), "nothing recorded for a refusal");
     }
+
+    @Test
+    void aCustomerWeKnowNothingAboutIsClaimedInOneCallWithoutARead() {
+        fixture.stored(ServiceState.NEW, null, null);
+
+        SessionGate.Verdict verdict = gate.check(fixture.conversation());
+
+        assertNull(verdict.silence());
+        assertNull(verdict.note());
+        assertEquals(List.of("trans wmCustomer 1"), fixture.wecom.calls);
+        assertEquals(ServiceState.BOT, fixture.conversation().getServiceState());
+    }
+
+    @Test
+    void whenClaimingWithoutAReadIsRefusedTheStateIsReadAndDecides() {
+        fixture.stored(ServiceState.NEW, null, null);
+        fixture.wecom.transReplies.add(WeComReply.errcode(95016, "invalid state transfer"));
+        fixture.wecom.state = 3;
+        fixture.wecom.servicer = "alice";
+
+        SessionGate.Verdict verdict = gate.check(fixture.conversation());
+
+        assertEquals(List.of("trans wmCustomer 1", "get wmCustomer"), fixture.wecom.calls);
+        assertTrue(verdict.silence().contains("servicer alice"), verdict.silence());
+        assertEquals(ServiceState.HUMAN, fixture.conversation().getServiceState(), "what the read said is kept");
+    }
+
+    @Test
+    void whenTheReadAfterARefusedClaimSaysNewTheBotAnswersWithoutClaimingTwice() {
+        fixture.stored(ServiceState.NEW, null, null);
+        fixture.wecom.transReplies.add(WeComReply.errcode(95016, "invalid state transfer"));
+        fixture.wecom.state = 0;
+
+        SessionGate.Verdict verdict = gate.check(fixture.conversation());
+
+        assertNull(verdict.silence(), "state 0 allows sending");
+        assertEquals(List.of("trans wmCustomer 1", "get wmCustomer"), fixture.wecom.calls);
+        assertTrue(verdict.note().startsWith("claiming without a read failed (95016"), verdict.note());
+    }
 }
