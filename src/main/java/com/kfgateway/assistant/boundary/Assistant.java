@@ -54,9 +54,12 @@ public class Assistant {
         return engine instanceof ChatModelClient ? ChatModelClient.NAME : RulesEngine.NAME;
     }
 
-    /** How many earlier turns the assistant reads with a question ({@code assistant.context-messages}). */
+    /**
+     * How many earlier turns the assistant reads with a question ({@code assistant.context-messages}); 0 for the
+     * rules engine, which reads only the new lines, so nobody loads a history that is never read.
+     */
     public int contextTurns() {
-        return config.contextMessages();
+        return engine instanceof ChatModelClient ? config.contextMessages() : 0;
     }
 
     /** What to say when nothing else can be said. */

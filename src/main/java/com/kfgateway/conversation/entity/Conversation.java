@@ -14,11 +14,11 @@ import java.time.Instant;
 /** One WeChat customer talking to one KF account: (open_kfid, external_userid). */
 @Entity
 @Table(name = "conversation")
-@NamedQuery(name = Conversation.BY_CUSTOMER,
-        query = "select c from Conversation c where c.openKfid = :openKfid and c.externalUserid = :externalUserid")
+@NamedQuery(name = Conversation.BY_CUSTOMERS,
+        query = "select c from Conversation c where c.openKfid = :openKfid and c.externalUserid in :externalUserids")
 public class Conversation {
 
-    public static final String BY_CUSTOMER = "Conversation.byCustomer";
+    public static final String BY_CUSTOMERS = "Conversation.byCustomers";
 
     @Id
     @SequenceGenerator(name = "conversation_seq", sequenceName = "conversation_seq", allocationSize = 50)

@@ -69,32 +69,46 @@ public class Answerer {
 
     void work(long conversationId) {
         handover.resume(conversationId);
+        boolean dispatched = false;
+        Instant nextRetry = null;
         for (AnswerStore.Pending pending = store.next(conversationId); pending != null; pending = store
                 .next(conversationId)) {
-            answer(pending);
+            Dispatched turn = answer(pending);
+            if (turn != null) {
+                dispatched = true;
+                nextRetry = turn.nextRetry();
+            }
         }
-        Instant nextRetry = sendLog.dispatch(conversationId);
+        if (!dispatched) {
+            // Nothing new was answered: the parts left from before (a retry, a restart) still go out from here.
+            nextRetry = sendLog.dispatch(conversationId);
+        }
         if (nextRetry != null) {
             later(conversationId, Duration.between(Instant.now(), nextRetry));
         }
     }
 
-    private void answer(AnswerStore.Pending pending) {
+    /** The dispatch after a turn's answer, with the conversation's next retry then. */
+    private record Dispatched(Instant nextRetry) {
+    }
+
+    /** Null when the turn dispatched nothing (silenced, handled elsewhere, or handed over). */
+    private Dispatched answer(AnswerStore.Pending pending) {
         SessionGate.Verdict verdict = gate.check(pending.conversation());
         if (verdict.silence() != null) {
             ConflictRetry.run(() -> store.skipped(pending.messageIds(), "not answered: " + verdict.silence()));
-            return;
+            return null;
         }
         Answer answer = assistant.answer(pending.question());
         if (!ConflictRetry
                 .run(() -> store.answered(pending.messageIds(), answer, verdict.note(), !answer.handover()))) {
-            return;
+            return null;
         }
         if (answer.handover()) {
             handover.resume(pending.conversation().getId());
-        } else {
-            sendLog.dispatch(pending.conversation().getId());
+            return null;
         }
+        return new Dispatched(sendLog.dispatch(pending.conversation().getId()));
     }
 
     private void later(long conversationId, Duration delay) {

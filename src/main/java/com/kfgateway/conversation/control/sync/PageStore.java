@@ -130,7 +130,7 @@ public class PageStore {
     private void storeItems(String scope, List<InboundItem> served, Ingested out, Instant now) {
         List<InboundItem> items = served.stream().map(ItemFit::fit).toList();
         Set<String> known = known(items);
-        Map<String, Conversation> conversations = new HashMap<>();
+        Map<String, Conversation> conversations = existing(items);
         for (InboundItem item : items) {
             if (!known.add(item.msgid())) {
                 out.duplicates++;
@@ -182,17 +182,32 @@ public class PageStore {
         return known;
     }
 
-    private Conversation conversation(InboundItem item, Map<String, Conversation> cache, Instant now) {
-        return cache.computeIfAbsent(item.openKfid() + "\n" + item.externalUserid(), key -> {
-            List<Conversation> found = em.createNamedQuery(Conversation.BY_CUSTOMER, Conversation.class)
-                    .setParameter("openKfid", item.openKfid()).setParameter("externalUserid", item.externalUserid())
-                    .getResultList();
-            if (!found.isEmpty()) {
-                return found.get(0);
+    /** The page's customers' conversations that exist, by {@link #key}: one query per account and 500 customers. */
+    private Map<String, Conversation> existing(List<InboundItem> items) {
+        Map<String, Set<String>> customersByAccount = new HashMap<>();
+        items.stream().filter(InboundItem::hasCustomer).forEach(item -> customersByAccount
+                .computeIfAbsent(item.openKfid(), a -> new HashSet<>()).add(item.externalUserid()));
+        Map<String, Conversation> found = new HashMap<>();
+        customersByAccount.forEach((account, customers) -> {
+            List<String> all = List.copyOf(customers);
+            for (int from = 0; from < all.size(); from += 500) {
+                em.createNamedQuery(Conversation.BY_CUSTOMERS, Conversation.class).setParameter("openKfid", account)
+                        .setParameter("externalUserids", all.subList(from, Math.min(all.size(), from + 500)))
+                        .getResultList().forEach(c -> found.put(key(c.getOpenKfid(), c.getExternalUserid()), c));
             }
+        });
+        return found;
+    }
+
+    private Conversation conversation(InboundItem item, Map<String, Conversation> cache, Instant now) {
+        return cache.computeIfAbsent(key(item.openKfid(), item.externalUserid()), key -> {
             Conversation created = new Conversation(item.openKfid(), item.externalUserid(), item.sentAt());
             em.persist(created);
             return created;
         });
+    }
+
+    private static String key(String openKfid, String externalUserid) {
+        return openKfid + "\n" + externalUserid;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.assistant.boundary.Assistant;
+import com.kfgateway.assistant.control.AssistantConfig;
 import com.kfgateway.assistant.entity.Answer;
 import com.kfgateway.assistant.entity.Role;
 import com.kfgateway.assistant.entity.Turn;
@@ -16,6 +18,7 @@ import com.kfgateway.conversation.entity.Message.Handling;
 import com.kfgateway.delivery.entity.SendKind;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
+import com.kfgateway.unit.Wiring;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -189,10 +192,23 @@ class AnswerStoreTest {
         store.answered(List.of(first), PRICES, null, true);
         long second = fixture.customerSays("在吗", now.minusSeconds(9));
 
-        AnswerStore.Pending pending = store.next(fixture.conversation);
+        AnswerStore.Pending pending = withHistory(10).next(fixture.conversation);
 
         assertEquals(second, pending.messageId());
         assertEquals(List.of(new Turn(Role.CUSTOMER, "多少钱"), new Turn(Role.ASSISTANT, PRICES.text())),
                 pending.question().history());
+        assertEquals(List.of(), store.next(fixture.conversation).question().history(),
+                "the rules engine reads no history, so none is loaded");
+    }
+
+    /** The store as a model's assistant uses it: reading {@code turns} earlier turns. */
+    private AnswerStore withHistory(int turns) {
+        Assistant reading = new Assistant(AssistantConfig.rulesOnly(null)) {
+            @Override
+            public int contextTurns() {
+                return turns;
+            }
+        };
+        return Wiring.of(AnswerStore.class).with(fixture.db, fixture.outbox, reading).get();
     }
 }
