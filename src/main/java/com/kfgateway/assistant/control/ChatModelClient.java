@@ -1,11 +1,11 @@
 package com.kfgateway.assistant.control;
 
+import com.kfgateway.http.Jsons;
 import com.kfgateway.assistant.entity.Answer;
 import com.kfgateway.assistant.entity.Question;
 import com.kfgateway.assistant.entity.Role;
 import com.kfgateway.assistant.entity.Turn;
 import com.kfgateway.http.BoundedBody;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -112,24 +112,24 @@ public class ChatModelClient implements AnswerEngine {
     }
 
     JsonObject requestBody(Question question) {
-        JsonArrayBuilder messages = Json.createArrayBuilder().add(message("system", config.systemPrompt()));
+        JsonArrayBuilder messages = Jsons.array().add(message("system", config.systemPrompt()));
         List<Turn> history = question.history();
         int keep = Math.min(history.size(), config.contextMessages());
         for (Turn turn : history.subList(history.size() - keep, history.size())) {
             messages.add(message(turn.role() == Role.CUSTOMER ? "user" : "assistant", turn.text()));
         }
         messages.add(message("user", question.customerText()));
-        return Json.createObjectBuilder().add("model", config.model()).add("messages", messages)
+        return Jsons.object().add("model", config.model()).add("messages", messages)
                 .add("temperature", TEMPERATURE).build();
     }
 
     private static JsonObject message(String role, String content) {
-        return Json.createObjectBuilder().add("role", role).add("content", content).build();
+        return Jsons.object().add("role", role).add("content", content).build();
     }
 
     private static String content(String body) throws ModelFailure {
         String content;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
             content = reader.readObject().getJsonArray("choices").getJsonObject(0).getJsonObject("message")
                     .getString("content");
         } catch (RuntimeException e) {

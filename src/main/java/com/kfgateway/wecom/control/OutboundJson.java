@@ -1,6 +1,6 @@
 package com.kfgateway.wecom.control;
 
-import jakarta.json.Json;
+import com.kfgateway.http.Jsons;
 
 /**
  * Our outbound messages in WeCom's JSON shape, for the conversation's record of what we sent (sync_msg never
@@ -12,7 +12,7 @@ public final class OutboundJson {
     }
 
     public static String text(String msgid, String content) {
-        return Json.createObjectBuilder().add("msgid", msgid).add("msgtype", "text")
-                .add("text", Json.createObjectBuilder().add("content", content)).build().toString();
+        return Jsons.object().add("msgid", msgid).add("msgtype", "text")
+                .add("text", Jsons.object().add("content", content)).build().toString();
     }
 }

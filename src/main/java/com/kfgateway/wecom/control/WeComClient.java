@@ -1,5 +1,6 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.http.Jsons;
 import com.kfgateway.wecom.entity.Customer;
 import com.kfgateway.wecom.entity.KfAccount;
 import com.kfgateway.wecom.entity.MediaFile;
@@ -19,7 +20,6 @@ import static com.kfgateway.wecom.control.WeComReplies.truncateUtf8;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +51,7 @@ public class WeComClient {
 
     /** Empty or null cursor, sync token and account are left out of the request (they are optional). */
     public WeComReply<SyncPage> syncMsg(String cursor, String syncToken, String openKfid, int limit) {
-        JsonObjectBuilder request = Json.createObjectBuilder();
+        JsonObjectBuilder request = Jsons.object();
         putIfPresent(request, "cursor", cursor);
         putIfPresent(request, "token", syncToken);
         putIfPresent(request, "open_kfid", openKfid);
@@ -67,21 +67,21 @@ public class WeComClient {
 
     /** A text part with our own msgid, which WeCom keeps unique per account (the idempotency key of every retry). */
     public WeComReply<Void> sendText(String openKfid, String externalUserid, String msgid, String content) {
-        return send("kf/send_msg", Json.createObjectBuilder().add("touser", externalUserid).add("open_kfid", openKfid)
+        return send("kf/send_msg", Jsons.object().add("touser", externalUserid).add("open_kfid", openKfid)
                 .add("msgid", msgid).add("msgtype", "text").add("text", text(content)).build());
     }
 
     /** An image, voice, video or file uploaded before with media/upload. */
     public WeComReply<Void> sendMedia(String openKfid, String externalUserid, String msgid, String msgtype,
             String mediaId) {
-        return send("kf/send_msg", Json.createObjectBuilder().add("touser", externalUserid).add("open_kfid", openKfid)
+        return send("kf/send_msg", Jsons.object().add("touser", externalUserid).add("open_kfid", openKfid)
                 .add("msgid", msgid).add("msgtype", msgtype)
-                .add(msgtype, Json.createObjectBuilder().add("media_id", mediaId)).build());
+                .add(msgtype, Jsons.object().add("media_id", mediaId)).build());
     }
 
     /** A text on a single-use event code: welcome (20 s), queue notice or closing message. */
     public WeComReply<Void> sendTextOnEvent(String code, String msgid, String content) {
-        return send("kf/send_msg_on_event", Json.createObjectBuilder().add("code", code).add("msgid", msgid)
+        return send("kf/send_msg_on_event", Jsons.object().add("code", code).add("msgid", msgid)
                 .add("msgtype", "text").add("text", text(content)).build());
     }
 
@@ -119,8 +119,8 @@ public class WeComClient {
             throw new IllegalArgumentException(
                     "kf/customer/batchget takes 1 to 100 ids, not " + externalUserids.size());
         }
-        return reply(() -> calls.post(Credential.KF, "kf/customer/batchget", Json.createObjectBuilder()
-                .add("external_userid_list", Json.createArrayBuilder(externalUserids))
+        return reply(() -> calls.post(Credential.KF, "kf/customer/batchget", Jsons.object()
+                .add("external_userid_list", Jsons.array(externalUserids))
                 .add("need_enter_session_context", 0).build()),
                 answer -> objects(answer.body().get("customer_list")).stream()
                         .map(c -> new Customer(c.getString("external_userid", ""), c.getString("nickname", null)))
@@ -136,7 +136,7 @@ public class WeComClient {
         }
         // A notification repeated after a crash (the first went out, its answer was lost) is the same JSON: WeCom's
         // duplicate check drops it within half an hour instead of telling staff twice.
-        JsonObject request = Json.createObjectBuilder().add("touser", toUser).add("msgtype", "text")
+        JsonObject request = Jsons.object().add("touser", toUser).add("msgtype", "text")
                 .add("agentid", agentId).add("text", text(truncateUtf8(text, TEXT_MAX_BYTES)))
                 .add("enable_duplicate_check", 1).add("duplicate_check_interval", DUPLICATE_CHECK_SECONDS).build();
         return reply(() -> calls.post(Credential.APP, "message/send", request), answer -> null);
@@ -148,7 +148,7 @@ public class WeComClient {
         for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
             int offset = page * ACCOUNT_PAGE;
             WeComReply<List<KfAccount>> one = reply(() -> calls.post(Credential.KF, "kf/account/list",
-                    Json.createObjectBuilder().add("offset", offset).add("limit", ACCOUNT_PAGE).build()),
+                    Jsons.object().add("offset", offset).add("limit", ACCOUNT_PAGE).build()),
                     answer -> objects(answer.body().get("account_list")).stream()
                             .map(a -> new KfAccount(a.getString("open_kfid", "?"), a.getString("name", "?"),
                                     a.getBoolean("manage_privilege", false)))

@@ -1,9 +1,9 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.http.Jsons;
 import com.kfgateway.http.BoundedBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -192,7 +192,7 @@ public class WeComHttp {
     private WeComResponse json(String path, URI uri, HttpResponse<byte[]> response) {
         String raw = new String(response.body(), StandardCharsets.UTF_8);
         JsonObject body;
-        try (JsonReader reader = Json.createReader(new StringReader(raw))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(raw))) {
             body = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new WeComException(WeComException.Kind.NOT_JSON, response.statusCode(), response.request().method()

@@ -1,7 +1,7 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.http.Jsons;
 import com.kfgateway.wecom.entity.WeComReply;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -54,11 +54,11 @@ final class WeComReplies {
     }
 
     static JsonObjectBuilder customer(String openKfid, String externalUserid) {
-        return Json.createObjectBuilder().add("open_kfid", openKfid).add("external_userid", externalUserid);
+        return Jsons.object().add("open_kfid", openKfid).add("external_userid", externalUserid);
     }
 
     static JsonObjectBuilder text(String content) {
-        return Json.createObjectBuilder().add("content", content);
+        return Jsons.object().add("content", content);
     }
 
     static boolean hasMore(JsonValue value) {
