@@ -53,7 +53,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Compile first ({@code mvn -o -q test-compile}), then run {@code java -cp
  * "target/test-classes:target/classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
- * com.kfgateway.bench.CryptoBenchmark} (about 2½ minutes; {@code -Dbench.forks=N}, default 2). Prints JMH's
+ * com.kfgateway.bench.CryptoBenchmark} (about 3 minutes; {@code -Dbench.forks=N}, default 2). Prints JMH's
  * table, then each pair side by side with the ratio ours / WxJava.
  */
 @State(Scope.Benchmark)
@@ -169,7 +169,7 @@ public class CryptoBenchmark {
     public static void main(String[] args) throws RunnerException {
         Options options = new OptionsBuilder().include(CryptoBenchmark.class.getName() + "\\.")
                 .forks(Integer.getInteger("bench.forks", 2))
-                .warmupIterations(5)
+                .warmupIterations(8)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(1))
