@@ -50,7 +50,8 @@ public final class GatewayBuilder {
         return new GatewayBuilder(sharedWorkDir().resolveSibling(name));
     }
 
-    static GatewayBuilder inWorkDir(Path workDir) {
+    /** Any work directory, e.g. a benchmark's under target/bench. */
+    public static GatewayBuilder inWorkDir(Path workDir) {
         return new GatewayBuilder(workDir);
     }
 
