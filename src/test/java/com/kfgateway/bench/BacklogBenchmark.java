@@ -125,6 +125,7 @@ public final class BacklogBenchmark {
         double queueMillis;
         double firstAnswerMillis = -1;
         double lastAnswerMillis = -1;
+        double everyCustomerMillis = -1;
         boolean capped;
         int customers;
         int messages;
@@ -184,6 +185,9 @@ public final class BacklogBenchmark {
                     firstParts.merge(source, 1, Integer::sum);
                 }
                 replies.merge(delivered.externalUserid(), 1, Integer::sum);
+                if (replies.size() == customers.size() && result.everyCustomerMillis < 0) {
+                    result.everyCustomerMillis = at;
+                }
             }
             long elapsed = System.nanoTime() - rangNanos;
             if (!dumped && elapsed > Duration.ofSeconds(5).toNanos() && replies.size() < customers.size()) {
@@ -274,6 +278,8 @@ public final class BacklogBenchmark {
         row("customers answered / s", String.format(Locale.ROOT, "%.1f", window <= 0 ? 0 : r.answeredCustomers
                 / window));
         row("time to first answer", BenchRun.ms(r.firstAnswerMillis) + " ms");
+        row("time until every customer had an answer", r.everyCustomerMillis < 0 ? "–"
+                : String.format(Locale.ROOT, "%.2f s", r.everyCustomerMillis / 1000.0));
         row("time to last answer", String.format(Locale.ROOT, "%.2f s", seconds));
         row("messages with their own answer", r.answeredMessages + " of " + r.messages);
         row("deliveries to these customers", String.valueOf(r.deliveries));
