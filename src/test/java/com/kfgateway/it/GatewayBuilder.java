@@ -40,6 +40,7 @@ public final class GatewayBuilder {
     private final Path workDir;
     private final Map<String, String> extraEnv = new HashMap<>();
     private Clock clock = Clock.systemUTC();
+    private final Map<Path, String> extraWars = new java.util.LinkedHashMap<>();
 
     private GatewayBuilder(Path workDir) {
         this.workDir = workDir;
@@ -50,7 +51,8 @@ public final class GatewayBuilder {
         return new GatewayBuilder(sharedWorkDir().resolveSibling(name));
     }
 
-    static GatewayBuilder inWorkDir(Path workDir) {
+    /** Any work directory, e.g. a benchmark's under target/bench. */
+    public static GatewayBuilder inWorkDir(Path workDir) {
         return new GatewayBuilder(workDir);
     }
 
@@ -70,6 +72,12 @@ public final class GatewayBuilder {
         return this;
     }
 
+    /** Another WAR deployed beside the product at its own context root (the ack benchmark's bare endpoint). */
+    public GatewayBuilder alsoDeploy(Path war, String contextRoot) {
+        extraWars.put(war, contextRoot);
+        return this;
+    }
+
     /** Starts the simulator and boots the product; the caller closes what it got. */
     public Booted start() throws IOException, InterruptedException {
         WeComSimulator wecom = seededSimulator();
@@ -80,6 +88,7 @@ public final class GatewayBuilder {
             Map<String, String> env = environment(writeRules(), wecomServer);
             env.putAll(extraEnv);
             PayaraProcess server = new PayaraProcess(workDir, env);
+            extraWars.forEach(server::alsoDeploy);
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
             Booted booted = new Booted(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,
                     server);

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 public final class PayaraProcess {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(150);
+    /** The tests' JVM options: small and quick to start. {@code kfgateway.it.jvm-options} replaces them. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m "
+            + "-XX:TieredStopAtLevel=1";
 
     private final Path workDir;
     private final Map<String, String> env;
@@ -30,6 +33,7 @@ public final class PayaraProcess {
     private Process process;
     private CoverageAgent coverage;
     private int boots;
+    private final List<String> extraDeployments = new ArrayList<>();
 
     public PayaraProcess(Path workDir, Map<String, String> env) throws IOException {
         this.workDir = Files.createDirectories(workDir);
@@ -46,6 +50,22 @@ public final class PayaraProcess {
         return port;
     }
 
+    /** The running server's process id (for RSS and thread dumps); -1 when it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** The JVM options the server starts with: {@link #DEFAULT_JVM_OPTIONS} unless kfgateway.it.jvm-options is set. */
+    public static List<String> jvmOptions() {
+        String options = System.getProperty("kfgateway.it.jvm-options", DEFAULT_JVM_OPTIONS).trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** Deploys another WAR beside the product from the next start on, at its own context root (benchmarks do). */
+    public synchronized void alsoDeploy(Path war, String contextRoot) {
+        extraDeployments.add(war.toAbsolutePath() + ":" + contextRoot);
+    }
+
     public synchronized void start() throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         Path logProperties = workDir.resolve("logging.properties");
@@ -55,9 +75,9 @@ public final class PayaraProcess {
                 "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
                 ".level=INFO", ""));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmp));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions());
+        command.add("-Djava.io.tmpdir=" + tmp);
         coverage = CoverageAgent.fromBuild().orElse(null);
         if (coverage != null) {
             // What only the integration tests reach counts in the merged coverage report.
@@ -72,6 +92,9 @@ public final class PayaraProcess {
                 // The production listener settings (body caps, no server header), so the tests see what users get.
                 "--prebootcommandfile", preBootCommands(),
                 "--logproperties", logProperties.toString()));
+        for (String deployment : extraDeployments) {
+            command.addAll(List.of("--deploy", deployment));
+        }
         String addLibs = System.getProperty("kfgateway.it.addlibs");
         if (addLibs != null && !addLibs.isBlank()) {
             // A JDBC driver for a database other than the bundled H2, e.g. PostgreSQL's.

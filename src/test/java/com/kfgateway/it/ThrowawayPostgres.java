@@ -1,0 +1,141 @@
+package com.kfgateway.it;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL cluster of its own for one run: {@code initdb} into a fresh directory, {@code pg_ctl start} on a free
+ * loopback port (the socket in that directory too, so nothing outside it is touched), one empty database, and
+ * {@code pg_ctl stop} on {@link #close()} (and at JVM exit, should the caller not get there). Needs Debian's
+ * postgresql-15 binaries on PATH (or {@code kfgateway.it.pg-bin}). PostgreSQL refuses to run as root: when this JVM
+ * is root, the cluster belongs to, and runs as, the {@code postgres} user.
+ * <p>
+ * {@link #productEnv()} is what the product needs to use it (DB_URL, DB_USER, DB_PASSWORD, DB_DATASOURCE_CLASS),
+ * and {@link #driverJar()} the JDBC driver to give Payara Micro with {@code --addlibs} (set it as the system property
+ * {@code kfgateway.it.addlibs}, which {@link PayaraProcess} reads).
+ */
+public final class ThrowawayPostgres implements AutoCloseable {
+
+    public static final String DATABASE = "kfgateway";
+    public static final String USER = "kfgateway";
+    private static final String RUN_AS = "postgres";
+
+    private final Path dir;
+    private final int port;
+    private final boolean asRoot;
+    private final Thread stopAtExit = new Thread(this::stopQuietly, "throwaway-postgres-stop");
+    private boolean running;
+
+    private ThrowawayPostgres(Path dir, int port, boolean asRoot) {
+        this.dir = dir;
+        this.port = port;
+        this.asRoot = asRoot;
+    }
+
+    /** Creates the cluster in {@code dir} (emptied first) and starts it; the caller closes it. */
+    public static ThrowawayPostgres start(Path dir) throws IOException, InterruptedException {
+        Path root = dir.toAbsolutePath();
+        PayaraProcess.deleteRecursively(root);
+        Files.createDirectories(root);
+        boolean asRoot = "root".equals(System.getProperty("user.name"));
+        ThrowawayPostgres postgres = new ThrowawayPostgres(root, PayaraProcess.freePort(), asRoot);
+        if (asRoot) {
+            postgres.run(List.of("chown", RUN_AS, root.toString()), false);
+        }
+        postgres.run(List.of(bin("initdb"), "-D", postgres.data().toString(), "-U", USER, "--auth=trust",
+                "-E", "UTF8", "--no-locale"), true);
+        Runtime.getRuntime().addShutdownHook(postgres.stopAtExit);
+        postgres.run(List.of(bin("pg_ctl"), "-D", postgres.data().toString(), "-l", root.resolve("postgres.log")
+                .toString(), "-w", "-t", "60", "-o",
+                "-p " + postgres.port + " -k " + root
+                        + " -c listen_addresses=127.0.0.1",
+                "start"), true);
+        postgres.running = true;
+        postgres.run(List.of(bin("createdb"), "-h", "127.0.0.1", "-p", String.valueOf(postgres.port), "-U", USER,
+                DATABASE), true);
+        return postgres;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The product's database settings for this cluster (trust authentication on loopback: no password). */
+    public Map<String, String> productEnv() {
+        return Map.of("DB_URL", jdbcUrl(), "DB_USER", USER, "DB_PASSWORD", "",
+                "DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
+    }
+
+    /** The PostgreSQL JDBC driver jar on this JVM's class path (a test-scope dependency). */
+    public static Path driverJar() {
+        try {
+            return Path.of(Class.forName("org.postgresql.Driver").getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException("the PostgreSQL JDBC driver is not on the class path", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the hook is running or has run
+        }
+    }
+
+    private synchronized void stopQuietly() {
+        if (!running) {
+            return;
+        }
+        try {
+            run(List.of(bin("pg_ctl"), "-D", data().toString(), "-m", "fast", "-w", "stop"), true);
+            running = false;
+        } catch (IOException e) {
+            System.err.println("could not stop the throwaway PostgreSQL in " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path data() {
+        return dir.resolve("data");
+    }
+
+    private void run(List<String> command, boolean asPostgresUser) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asRoot && asPostgresUser) {
+            full.addAll(List.of("runuser", "-u", RUN_AS, "--"));
+        }
+        full.addAll(command);
+        Path out = dir.resolve("commands.log");
+        Process process = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("timed out: " + String.join(" ", full));
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("failed (" + process.exitValue() + "): " + String.join(" ", full) + "\n"
+                    + Files.readString(out, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String bin(String tool) {
+        String dir = System.getProperty("kfgateway.it.pg-bin");
+        return dir == null ? tool : Path.of(dir, tool).toString();
+    }
+}
