@@ -65,7 +65,20 @@ public class AnswerStore {
         }
     }
 
-    public Pending next(long conversationId) {
+    /**
+     * What the conversation's serial queue does next: carry out an open handover first, then answer {@code turn}
+     * (null when nothing waits). One transaction for both questions, as every conversation asks them every time.
+     */
+    public record Next(Pending turn, boolean handoverOpen) {
+    }
+
+    public Next next(long conversationId) {
+        boolean handoverOpen = !em.createNamedQuery(HandoverRequest.OPEN_OF_CONVERSATION, HandoverRequest.class)
+                .setParameter("conversationId", conversationId).setMaxResults(1).getResultList().isEmpty();
+        return new Next(turn(conversationId), handoverOpen);
+    }
+
+    private Pending turn(long conversationId) {
         List<Message> pending = em.createNamedQuery(Message.PENDING_OF_CONVERSATION, Message.class)
                 .setParameter("conversationId", conversationId).setParameter("handling", Handling.PENDING)
                 .setMaxResults(MAX_TURN_MESSAGES).getResultList();

@@ -68,11 +68,15 @@ public class Answerer {
     }
 
     void work(long conversationId) {
-        handover.resume(conversationId);
+        AnswerStore.Next next = store.next(conversationId);
+        if (next.handoverOpen()) {
+            handover.resume(conversationId);
+            next = store.next(conversationId);
+        }
         boolean dispatched = false;
         Instant nextRetry = null;
-        for (AnswerStore.Pending pending = store.next(conversationId); pending != null; pending = store
-                .next(conversationId)) {
+        for (AnswerStore.Pending pending = next.turn(); pending != null; pending = store.next(conversationId)
+                .turn()) {
             Dispatched turn = answer(pending);
             if (turn != null) {
                 dispatched = true;

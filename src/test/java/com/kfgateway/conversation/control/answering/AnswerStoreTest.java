@@ -42,7 +42,7 @@ class AnswerStoreTest {
     void nextIsTheOldestPendingMessageAskedWithTheCustomersKey() {
         long first = fixture.customerSays("多少钱", now.minusSeconds(10));
 
-        AnswerStore.Pending pending = store.next(fixture.conversation);
+        AnswerStore.Pending pending = store.next(fixture.conversation).turn();
 
         assertEquals(first, pending.messageId());
         assertEquals("wkA/wmCustomer", pending.question().conversationKey());
@@ -51,9 +51,9 @@ class AnswerStoreTest {
 
         store.answered(List.of(first), PRICES, null, true);
         long second = fixture.customerSays("在吗", now.minusSeconds(5));
-        assertEquals(second, store.next(fixture.conversation).messageId());
+        assertEquals(second, store.next(fixture.conversation).turn().messageId());
         store.skipped(List.of(second), "not answered: a human owns the session");
-        assertNull(store.next(fixture.conversation), "nothing PENDING is left");
+        assertNull(store.next(fixture.conversation).turn(), "nothing PENDING is left");
     }
 
     @Test
@@ -62,7 +62,7 @@ class AnswerStoreTest {
         long image = fixture.customerSays(null, now.minusSeconds(9));
         long third = fixture.customerSays("这个多少钱", now.minusSeconds(8));
 
-        AnswerStore.Pending turn = store.next(fixture.conversation);
+        AnswerStore.Pending turn = store.next(fixture.conversation).turn();
 
         assertEquals(List.of(first, image, third), turn.messageIds());
         assertEquals(third, turn.messageId(), "the answer answers the newest");
@@ -85,7 +85,7 @@ class AnswerStoreTest {
         List<SendLogEntry> parts = fixture.parts();
         assertEquals(1, parts.size(), "one answer for the turn, not one per line");
         assertEquals(third, parts.get(0).getAnswersMessageId());
-        assertNull(store.next(fixture.conversation));
+        assertNull(store.next(fixture.conversation).turn());
     }
 
     @Test
@@ -98,7 +98,7 @@ class AnswerStoreTest {
 
         assertEquals(Handling.PENDING, fixture.message(second).getHandling());
         assertEquals(List.of(), fixture.parts());
-        assertEquals(List.of(second), store.next(fixture.conversation).messageIds(), "read again, without it");
+        assertEquals(List.of(second), store.next(fixture.conversation).turn().messageIds(), "read again, without it");
     }
 
     @Test
@@ -108,12 +108,12 @@ class AnswerStoreTest {
             ids.add(fixture.customerSays("line " + i, now.minusSeconds(60 - i)));
         }
 
-        AnswerStore.Pending turn = store.next(fixture.conversation);
+        AnswerStore.Pending turn = store.next(fixture.conversation).turn();
 
         assertEquals(ids.subList(0, AnswerStore.MAX_TURN_MESSAGES), turn.messageIds());
         store.answered(turn.messageIds(), PRICES, null, true);
         assertEquals(ids.subList(AnswerStore.MAX_TURN_MESSAGES, ids.size()),
-                store.next(fixture.conversation).messageIds());
+                store.next(fixture.conversation).turn().messageIds());
     }
 
     @Test
@@ -146,7 +146,7 @@ class AnswerStoreTest {
 
         assertEquals(Handling.PENDING, fixture.message(message).getHandling());
         assertEquals(List.of(), fixture.parts());
-        assertEquals(message, store.next(fixture.conversation).messageId());
+        assertEquals(message, store.next(fixture.conversation).turn().messageId());
     }
 
     @Test
@@ -161,6 +161,15 @@ class AnswerStoreTest {
         assertEquals(message, handovers.get(0).getMessageId());
         assertEquals("正在转接", handovers.get(0).getNoticeText());
         assertEquals(List.of(), fixture.parts(), "the handover sends its text as the notice");
+    }
+
+    @Test
+    void theNextStepSaysWhenAHandoverIsStillOpen() {
+        assertFalse(store.next(fixture.conversation).handoverOpen());
+        long message = fixture.customerSays("转人工");
+        store.answered(List.of(message), new Answer("正在转接", true, "rules", null), null, false);
+
+        assertTrue(store.next(fixture.conversation).handoverOpen(), "the handover is carried out before more answers");
     }
 
     @Test
@@ -192,12 +201,12 @@ class AnswerStoreTest {
         store.answered(List.of(first), PRICES, null, true);
         long second = fixture.customerSays("在吗", now.minusSeconds(9));
 
-        AnswerStore.Pending pending = withHistory(10).next(fixture.conversation);
+        AnswerStore.Pending pending = withHistory(10).next(fixture.conversation).turn();
 
         assertEquals(second, pending.messageId());
         assertEquals(List.of(new Turn(Role.CUSTOMER, "多少钱"), new Turn(Role.ASSISTANT, PRICES.text())),
                 pending.question().history());
-        assertEquals(List.of(), store.next(fixture.conversation).question().history(),
+        assertEquals(List.of(), store.next(fixture.conversation).turn().question().history(),
                 "the rules engine reads no history, so none is loaded");
     }
 
