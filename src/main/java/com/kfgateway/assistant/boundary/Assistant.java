@@ -49,6 +49,11 @@ public class Assistant {
         return rules.welcomeText(scene);
     }
 
+    /** Whether answers come from a model over the network (seconds each) rather than from the rules. */
+    public boolean modelAnswers() {
+        return engine instanceof ChatModelClient;
+    }
+
     /** "model" or "rules". */
     public String engineName() {
         return engine instanceof ChatModelClient ? ChatModelClient.NAME : RulesEngine.NAME;

@@ -2,11 +2,13 @@ package com.kfgateway.conversation.boundary;
 
 import com.kfgateway.conversation.control.answering.Recovery;
 import jakarta.annotation.PostConstruct;
+import com.kfgateway.conversation.control.answering.AnsweringExecutors;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
@@ -22,6 +24,8 @@ import java.util.logging.Logger;
  * Keeps resuming unfinished work every few seconds, and pulls every known account after start-up and every few
  * minutes (non-persistent timer; Payara Micro has no persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
  */
+@ManagedExecutorDefinition(name = AnsweringExecutors.RULES, maxAsync = AnsweringExecutors.RULES_THREADS)
+@ManagedExecutorDefinition(name = AnsweringExecutors.MODEL, maxAsync = AnsweringExecutors.MODEL_THREADS)
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")

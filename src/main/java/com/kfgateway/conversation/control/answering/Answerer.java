@@ -29,7 +29,13 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class Answerer {
 
-    @Resource
+    @Resource(lookup = AnsweringExecutors.RULES)
+    ManagedExecutorService rulesExecutor;
+
+    @Resource(lookup = AnsweringExecutors.MODEL)
+    ManagedExecutorService modelExecutor;
+
+    /** The one of the two in use; see {@link AnsweringExecutors}. */
     ManagedExecutorService executor;
 
     @Resource
@@ -54,6 +60,9 @@ public class Answerer {
 
     @PostConstruct
     void init() {
+        if (executor == null) {
+            executor = assistant.modelAnswers() ? modelExecutor : rulesExecutor;
+        }
         flights = new SingleFlight<>("answering", executor);
     }
 
