@@ -14,10 +14,10 @@ public class TextSearch {
     IndexFeed feed;
 
     /**
-     * The ids of the conversations with a message whose text contains {@code text}, ignoring case; empty while the
-     * index cannot answer (still catching up after start-up, or failing), and then the caller reads the table.
+     * The ids of the conversations with a message or a nickname that contains {@code text}, ignoring case; empty while
+     * the index cannot answer (still catching up after start-up, or failing), and then the caller reads the table.
      */
-    public Optional<Set<Long>> conversationsSaying(String text) {
-        return feed.conversationsSaying(text);
+    public Optional<Set<Long>> conversationsMatching(String text) {
+        return feed.conversationsMatching(text);
     }
 }

@@ -17,12 +17,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the text index level with the message table and answers searches from it. The table is the truth: a pass
- * reads what was stored since the mark ({@link IndexMark}) in batches, each in its own read transaction, and the
- * mark moves only with a Lucene commit. Indexing happens after messages are stored, never in the transaction that
- * stores them, so a failure here can neither lose nor delay a message; it only sends searches back to the table
- * ({@link #conversationsSaying} answers empty) until a later pass succeeds. Until the first pass after start-up has
- * finished the index does not answer either: a half-built index would miss conversations.
+ * Keeps the text index level with the message table (and the conversations' nicknames) and answers searches from
+ * it. The table is the truth: a pass reads what was stored since the mark ({@link IndexMark}) in batches, each in its
+ * own read transaction, and the mark moves only with a Lucene commit. Indexing happens after messages are stored, never
+ * in the transaction that stores them, so a failure here can neither lose nor delay a message; it only sends searches
+ * back to the table ({@link #conversationsMatching} answers empty) until a later pass succeeds. Until the first pass
+ * after start-up has finished the index does not answer either: a half-built index would miss conversations.
  */
 @ApplicationScoped
 public class IndexFeed {
@@ -42,6 +42,7 @@ public class IndexFeed {
     private volatile MessageTextIndex index;
     private volatile boolean ready;
     private IndexMark mark;
+    private IndexMark nicknames;
     private Instant committedAt = Instant.EPOCH;
     private long uncommitted;
 
@@ -57,8 +58,10 @@ public class IndexFeed {
                 open();
             }
             Instant horizon = IndexMark.horizon(now);
-            long read = readSinceMark(horizon, now);
+            long messages = readSince(mark, texts::after, rows -> feed(rows, horizon), horizon, now);
+            long names = readSince(nicknames, texts::nicknamesAfter, index::nicknames, horizon, now);
             mark.settle(horizon, null);
+            nicknames.settle(horizon, null);
             if (uncommitted > 0 || committedAt.plus(COMMIT_AT_LEAST_EVERY).isBefore(now)) {
                 commit(now);
             }
@@ -66,7 +69,7 @@ public class IndexFeed {
                 ready = true;
                 long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 LOG.info(() -> "Search index ready: " + (first ? "opened and " : "") + "caught up in " + took
-                        + " ms, " + read + " message(s) read");
+                        + " ms (" + messages + " message(s), " + names + " nickname(s) read)");
             }
             return true;
         } catch (IOException | RuntimeException e) {
@@ -80,10 +83,11 @@ public class IndexFeed {
     }
 
     /**
-     * The conversations with a message containing the text; empty when the index cannot answer, and the caller
-     * searches the table. First indexes what arrived since the last pass, so a message stored a moment ago is found.
+     * The conversations with a message or a nickname containing the text; empty when the index cannot answer, and
+     * the caller searches the table. Nicknames are as fresh as the last pass (a few seconds). First indexes what
+     * arrived since the last pass, so a message stored a moment ago is found.
      */
-    public Optional<Set<Long>> conversationsSaying(String text) {
+    public Optional<Set<Long>> conversationsMatching(String text) {
         MessageTextIndex current = index;
         if (!ready || current == null) {
             return Optional.empty();
@@ -101,28 +105,37 @@ public class IndexFeed {
         return ready;
     }
 
-    /** Reads every row stored after the mark, in batches; commits now and then so a restart resumes near here. */
-    private long readSinceMark(Instant horizon, Instant now) throws IOException {
-        Instant at = mark.settled();
+    /** Reads every row after the mark, in batches; commits now and then so a restart resumes near here. */
+    private long readSince(IndexMark from, Rows source, Sink sink, Instant horizon, Instant now) throws IOException {
+        Instant at = from.settled();
         long id = Long.MAX_VALUE;
         long read = 0;
         while (true) {
-            List<StoredText> rows = texts.after(at, id, BATCH);
+            List<StoredText> rows = source.after(at, id, BATCH);
             read += rows.size();
             if (rows.isEmpty()) {
                 return read;
             }
-            feed(rows, horizon);
+            uncommitted += sink.take(rows);
             at = rows.get(rows.size() - 1).storedAt();
             id = rows.get(rows.size() - 1).id();
             if (uncommitted >= COMMIT_EVERY) {
-                mark.settle(horizon, at);
+                from.settle(horizon, at);
                 commit(now);
             }
             if (rows.size() < BATCH) {
                 return read;
             }
         }
+    }
+
+    private interface Rows {
+        List<StoredText> after(Instant at, long id, int max);
+    }
+
+    private interface Sink {
+        /** How many documents it wrote. */
+        int take(List<StoredText> rows) throws IOException;
     }
 
     /** Rows with an id above any indexed: usually none, read by primary key. Skipped while a pass runs. */
@@ -132,18 +145,18 @@ public class IndexFeed {
         }
         try {
             if (index != null) {
-                feed(texts.above(mark.highestId(), BATCH), IndexMark.horizon(Instant.now()));
+                uncommitted += feed(texts.above(mark.highestId(), BATCH), IndexMark.horizon(Instant.now()));
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private void feed(List<StoredText> rows, Instant horizon) throws IOException {
+    private int feed(List<StoredText> rows, Instant horizon) throws IOException {
         List<StoredText> fresh = rows.stream().filter(row -> !mark.seen(row.id())).toList();
         index.add(fresh);
         fresh.forEach(row -> mark.read(row.id(), row.storedAt(), horizon));
-        uncommitted += fresh.size();
+        return fresh.size();
     }
 
     private void open() throws IOException {
@@ -169,6 +182,8 @@ public class IndexFeed {
         }
         mark = new IndexMark(Instant.parse(data.getOrDefault(MessageTextIndex.SETTLED, Instant.EPOCH.toString())),
                 Long.parseLong(data.getOrDefault(MessageTextIndex.HIGHEST_ID, "0")));
+        nicknames = new IndexMark(Instant.parse(data.getOrDefault(MessageTextIndex.NICKNAMES_SETTLED,
+                Instant.EPOCH.toString())), 0);
         index = opened;
     }
 
@@ -179,7 +194,7 @@ public class IndexFeed {
     }
 
     private void commit(Instant now) throws IOException {
-        index.commit(mark, mark.highestId() == 0 ? null : texts.msgidOf(mark.highestId()));
+        index.commit(mark, nicknames, mark.highestId() == 0 ? null : texts.msgidOf(mark.highestId()));
         committedAt = now;
         uncommitted = 0;
     }
@@ -189,6 +204,7 @@ public class IndexFeed {
         MessageTextIndex broken = index;
         index = null;
         mark = null;
+        nicknames = null;
         uncommitted = 0;
         if (broken != null) {
             try {
@@ -200,7 +216,7 @@ public class IndexFeed {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         lock.lock();
         try {
             drop();

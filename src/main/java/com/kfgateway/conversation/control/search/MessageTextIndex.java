@@ -22,7 +22,8 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The Lucene index of message texts, one document per message: its id (to replace it when read again), its
- * conversation (what a search returns) and its text as character pairs ({@link TextGrams}). The text itself is not
+ * conversation (what a search returns) and its text as character pairs ({@link TextGrams}); and one per
+ * conversation with a nickname, replaced when the nickname is fetched again. The text itself is not
  * stored: the database keeps it. How far the table was read is committed with the documents, in the commit's user
  * data, so the index and its mark never disagree after a crash.
  */
@@ -31,6 +32,7 @@ final class MessageTextIndex implements Closeable {
     static final String SETTLED = "settled";
     static final String HIGHEST_ID = "highest-id";
     static final String HIGHEST_MSGID = "highest-msgid";
+    static final String NICKNAMES_SETTLED = "nicknames-settled";
     private static final String ID = "id";
     private static final FieldType PAIRS = pairs();
 
@@ -72,23 +74,43 @@ final class MessageTextIndex implements Closeable {
             if (!row.searchable()) {
                 continue;
             }
-            Document document = new Document();
-            document.add(new StringField(ID, Long.toString(row.id()), Field.Store.NO));
-            document.add(new NumericDocValuesField(ConversationCollector.FIELD, row.conversationId()));
-            document.add(new Field(TextGrams.FIELD, row.text(), PAIRS));
+            Term id = new Term(ID, "m" + row.id());
             if (row.id() <= replaceUpTo) {
-                writer.updateDocument(new Term(ID, Long.toString(row.id())), document);
+                writer.updateDocument(id, document(id, row));
             } else {
-                writer.addDocument(document);
+                writer.addDocument(document(id, row));
             }
         }
         searchers.maybeRefresh();
     }
 
+    /** Conversations' nicknames as they are now: each replaces the one before, none removes it. */
+    int nicknames(Collection<StoredText> conversations) throws IOException {
+        for (StoredText conversation : conversations) {
+            Term id = new Term(ID, "n" + conversation.conversationId());
+            if (conversation.searchable()) {
+                writer.updateDocument(id, document(id, conversation));
+            } else {
+                writer.deleteDocuments(id);
+            }
+        }
+        searchers.maybeRefresh();
+        return conversations.size();
+    }
+
+    private static Document document(Term id, StoredText row) {
+        Document document = new Document();
+        document.add(new StringField(ID, id.text(), Field.Store.NO));
+        document.add(new NumericDocValuesField(ConversationCollector.FIELD, row.conversationId()));
+        document.add(new Field(TextGrams.FIELD, row.text(), PAIRS));
+        return document;
+    }
+
     /** Makes what was added durable, together with the mark that says how far the table was read. */
-    void commit(IndexMark mark, String highestMsgid) throws IOException {
+    void commit(IndexMark mark, IndexMark nicknames, String highestMsgid) throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(SETTLED, mark.settled().toString());
+        data.put(NICKNAMES_SETTLED, nicknames.settled().toString());
         data.put(HIGHEST_ID, Long.toString(mark.highestId()));
         if (highestMsgid != null) {
             data.put(HIGHEST_MSGID, highestMsgid);
@@ -97,7 +119,7 @@ final class MessageTextIndex implements Closeable {
         writer.commit();
     }
 
-    /** The conversations with at least one message whose text contains the search (see {@link TextGrams}). */
+    /** The conversations with a message or a nickname that contains the search (see {@link TextGrams}). */
     Set<Long> conversationsMatching(String search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {

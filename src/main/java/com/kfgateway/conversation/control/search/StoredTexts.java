@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads message rows for the index, a batch per short read-only transaction of its own: never the transaction that
- * stored them, so indexing can neither slow down nor roll back the sync.
+ * Reads message rows (and nicknames) for the index, a batch per short read-only transaction of its own: never the
+ * transaction that stored them, so indexing can neither slow down nor roll back the sync.
  */
 @ApplicationScoped
 public class StoredTexts {
@@ -32,6 +32,18 @@ public class StoredTexts {
     public List<StoredText> above(long id, int max) {
         return rows(em.createQuery(COLUMNS + "where m.id > :id order by m.id", Object[].class).setParameter("id", id)
                 .setMaxResults(max).getResultList());
+    }
+
+    /**
+     * Nicknames fetched after the given position, in (nickname_fetched_at, id) order, as rows of the conversation
+     * itself (its id as the row id): a nickname changes only when it is fetched.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<StoredText> nicknamesAfter(Instant fetchedAt, long id, int max) {
+        return rows(em.createQuery("select c.id, c.id, c.nickname, c.nicknameFetchedAt from Conversation c where "
+                + "c.nicknameFetchedAt >= :at and (c.nicknameFetchedAt > :at or c.id > :id) "
+                + "order by c.nicknameFetchedAt, c.id", Object[].class).setParameter("at", fetchedAt)
+                .setParameter("id", id).setMaxResults(max).getResultList());
     }
 
     /** The msgid of the message with that id, or null: tells whether an index was built from this database. */

@@ -44,9 +44,9 @@ class IndexFeedTest {
     void answersNothingUntilTheFirstPassHasReadTheWholeTable() {
         store("我想退货", NOW.minusSeconds(3600));
         feed = feedIn(dir);
-        assertEquals(Optional.empty(), feed.conversationsSaying("退货"), "not ready: the caller reads the table");
+        assertEquals(Optional.empty(), feed.conversationsMatching("退货"), "not ready: the caller reads the table");
         assertTrue(feed.catchUp(NOW));
-        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsSaying("退货"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("退货"));
     }
 
     @Test
@@ -54,7 +54,7 @@ class IndexFeedTest {
         feed = feedIn(dir);
         feed.catchUp(NOW);
         store("where is my refund", NOW);
-        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsSaying("REFUND"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("REFUND"));
     }
 
     /** Ids come in blocks: a message can commit after one with a higher id, and must still be indexed. */
@@ -65,9 +65,23 @@ class IndexFeedTest {
         store(later, "第一条", NOW.minusSeconds(5));
         feed.catchUp(NOW);
         store(nextId, "迟到的消息", NOW.minusSeconds(10));
-        assertEquals(Optional.of(Set.of()), feed.conversationsSaying("迟到"), "not above the highest id");
+        assertEquals(Optional.of(Set.of()), feed.conversationsMatching("迟到"), "not above the highest id");
         feed.catchUp(NOW.plusSeconds(5));
-        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsSaying("迟到"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("迟到"));
+    }
+
+    @Test
+    void findsANicknameAndForgetsTheOneItReplaced() {
+        feed = feedIn(dir);
+        db.sql("UPDATE conversation SET nickname = '王小明', nickname_fetched_at = ? WHERE id = ?",
+                Timestamp.from(NOW.minusSeconds(600)), conversation);
+        feed.catchUp(NOW);
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("小明"));
+        db.sql("UPDATE conversation SET nickname = 'Anna Smith', nickname_fetched_at = ? WHERE id = ?",
+                Timestamp.from(NOW.plusSeconds(1)), conversation);
+        feed.catchUp(NOW.plusSeconds(5));
+        assertEquals(Optional.of(Set.of()), feed.conversationsMatching("小明"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("anna"));
     }
 
     @Test
@@ -79,8 +93,8 @@ class IndexFeedTest {
         store("重启后的消息", NOW.plusSeconds(30));
         feed = feedIn(dir);
         feed.catchUp(NOW.plusSeconds(60));
-        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsSaying("重启"));
-        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsSaying("第一"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("重启"));
+        assertEquals(Optional.of(Set.of(conversation)), feed.conversationsMatching("第一"));
     }
 
     @Test
@@ -93,7 +107,7 @@ class IndexFeedTest {
             other.conversation("wkA", "wmOther");
             feed = new IndexFeedFixture(Wiring.of(StoredTexts.class).with(other).get(), dir).feed;
             assertTrue(feed.catchUp(NOW));
-            assertEquals(Optional.of(Set.of()), feed.conversationsSaying("旧数据库"));
+            assertEquals(Optional.of(Set.of()), feed.conversationsMatching("旧数据库"));
             feed.close();
             feed = null;
         }
@@ -105,7 +119,7 @@ class IndexFeedTest {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         feed = feedIn(notADirectory);
         assertFalse(feed.catchUp(NOW));
-        assertEquals(Optional.empty(), feed.conversationsSaying("退货"));
+        assertEquals(Optional.empty(), feed.conversationsMatching("退货"));
     }
 
     private IndexFeed feedIn(Path directory) {
