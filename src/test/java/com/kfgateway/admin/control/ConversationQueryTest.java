@@ -57,7 +57,7 @@ class ConversationQueryTest {
         JpqlQuery query = ConversationQuery.of(new ConversationFilter("wk1", null, false, null, null, "退货",
                 Order.NEWEST, null, false, 25), java.util.Set.of(7L));
         assertTrue(query.jpql().contains("c.openKfid = :openKfid and c.id in :matches"), query.jpql());
-        assertFalse(query.jpql().contains("Message"), query.jpql());
+        assertFalse(query.jpql().contains("from Message"), query.jpql());
         assertEquals(java.util.List.of(7L), query.parameters().get("matches"));
     }
 
