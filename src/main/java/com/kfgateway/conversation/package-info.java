@@ -8,9 +8,11 @@
  * is resumed at start-up and every few seconds ({@link com.kfgateway.conversation.boundary.PipelineRecovery}).
  * <p>
  * Boundary: {@link com.kfgateway.conversation.boundary.Conversations} (the console's transfer, reply, resend and
- * read), {@link com.kfgateway.conversation.boundary.CallbackIntake} (observes verified callbacks).
+ * read), {@link com.kfgateway.conversation.boundary.CallbackIntake} (observes verified callbacks),
+ * {@link com.kfgateway.conversation.boundary.TextSearch} (which conversations said a text, from the index that
+ * {@link com.kfgateway.conversation.boundary.TextIndexing} keeps level with the message table).
  * The controls are split by job: {@code state}, {@code sync}, {@code answering}, {@code handover}, {@code outbox},
- * {@code enrich} (see {@code conversation.control}).
+ * {@code enrich}, {@code search} (see {@code conversation.control}).
  * Not here: the WeCom protocol and tokens (wecom), what to answer (assistant), how parts are split, counted, sent and
  * retried (delivery), the console pages (admin).
  */

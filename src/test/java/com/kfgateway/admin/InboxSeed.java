@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.flywaydb.core.Flyway;
 
@@ -83,7 +85,8 @@ final class InboxSeed {
                         + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)");
                 PreparedStatement failed = db.prepareStatement("insert into send_log (id, msgid, conversation_id, "
                         + "kind, channel, part_no, part_count, text, status, attempts, last_errcode, last_errmsg, "
-                        + "created_at, updated_at) values (?,?,?,'ANSWER','SEND_MSG',1,1,?,'FAILED',?,?,?,?,?)")) {
+                        + "created_at, updated_at, open_kfid, external_userid) "
+                        + "values (?,?,?,'ANSWER','SEND_MSG',1,1,?,'FAILED',?,?,?,?,?,?,?)")) {
             db.setAutoCommit(false);
             Instant first = now.minus(SPAN);
             long spanSeconds = SPAN.toSeconds();
@@ -127,23 +130,33 @@ final class InboxSeed {
                     }
                 }
                 int failedSends = random.nextInt(100) < 3 ? 1 + random.nextInt(3) : 0;
+                // Drawn in the original order (same data as earlier runs), batched once the recipient is known.
+                List<Object[]> failures = new ArrayList<>();
                 for (int f = 0; f < failedSends; f++) {
-                    sendLog++;
                     int errcode = FAILURE_CODES[random.nextInt(FAILURE_CODES.length)];
-                    failed.setLong(1, sendLog);
-                    failed.setString(2, "seedsend" + sendLog);
-                    failed.setLong(3, id);
-                    failed.setString(4, BOT_TEXTS[random.nextInt(BOT_TEXTS.length)]);
-                    failed.setInt(5, 1 + random.nextInt(3));
-                    failed.setInt(6, errcode);
-                    failed.setString(7, "seeded failure " + errcode);
-                    failed.setTimestamp(8, Timestamp.from(last));
-                    failed.setTimestamp(9, Timestamp.from(last));
-                    failed.addBatch();
+                    failures.add(new Object[]{errcode, BOT_TEXTS[random.nextInt(BOT_TEXTS.length)],
+                        1 + random.nextInt(3)});
                 }
                 conversation.setLong(1, id);
                 conversation.setString(2, account);
-                conversation.setString(3, "wmSeed" + Integer.toString(id, 36) + "x" + random.nextInt(1_000_000));
+                String externalUserid = "wmSeed" + Integer.toString(id, 36) + "x" + random.nextInt(1_000_000);
+                conversation.setString(3, externalUserid);
+                for (Object[] failure : failures) {
+                    sendLog++;
+                    failed.setLong(1, sendLog);
+                    failed.setString(2, "seedsend" + sendLog);
+                    failed.setLong(3, id);
+                    failed.setString(4, (String) failure[1]);
+                    failed.setInt(5, (Integer) failure[2]);
+                    failed.setInt(6, (Integer) failure[0]);
+                    failed.setString(7, "seeded failure " + failure[0]);
+                    failed.setTimestamp(8, Timestamp.from(last));
+                    failed.setTimestamp(9, Timestamp.from(last));
+                    // V7 made the recipient mandatory on the send log.
+                    failed.setString(10, account);
+                    failed.setString(11, externalUserid);
+                    failed.addBatch();
+                }
                 conversation.setString(4, random.nextInt(100) < 8 ? null : nickname(random));
                 conversation.setTimestamp(5, Timestamp.from(created));
                 conversation.setInt(6, state);

@@ -1,6 +1,7 @@
 package com.kfgateway.admin.control;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,16 @@ public final class ConversationQuery {
     private ConversationQuery() {
     }
 
+    /** The filter with its search read from the message table (when the text index cannot answer). */
     public static JpqlQuery of(ConversationFilter filter) {
+        return of(filter, null);
+    }
+
+    /**
+     * The filter with the conversations that match its search already known (from the text index and the user id):
+     * the search becomes a list of ids, read by primary key.
+     */
+    public static JpqlQuery of(ConversationFilter filter, Collection<Long> matches) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.openKfid() != null) {
@@ -44,7 +54,10 @@ public final class ConversationQuery {
             where.add("c.lastMessageAt < :to");
             parameters.put("to", filter.to());
         }
-        if (filter.search() != null) {
+        if (filter.search() != null && matches != null) {
+            where.add("c.id in :matches");
+            parameters.put("matches", List.copyOf(matches));
+        } else if (filter.search() != null) {
             where.add("(lower(c.nickname) like :pattern escape '\\' or c.externalUserid = :exact or c.id in "
                     + "(select m.conversationId from Message m where lower(m.text) like :pattern escape '\\'))");
             parameters.put("pattern", containsPattern(filter.search()));

@@ -30,6 +30,15 @@ public class ConversationConfig {
     @ConfigProperty(name = "conversation.safety-pull-minutes", defaultValue = "5")
     int safetyPullMinutes;
 
+    /** Where the message-text index lives: beside the database by default; one directory per running gateway. */
+    @Inject
+    @ConfigProperty(name = "conversation.search-index-dir", defaultValue = "./data/search-index")
+    String searchIndexDir;
+
+    public java.nio.file.Path searchIndexDir() {
+        return java.nio.file.Path.of(searchIndexDir);
+    }
+
     public Duration safetyPullInterval() {
         return Duration.ofMinutes(Math.max(1, safetyPullMinutes));
     }

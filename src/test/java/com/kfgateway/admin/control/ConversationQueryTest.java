@@ -53,6 +53,15 @@ class ConversationQueryTest {
     }
 
     @Test
+    void searchAnsweredByTheIndexIsAListOfIdsAndReadsNoMessage() {
+        JpqlQuery query = ConversationQuery.of(new ConversationFilter("wk1", null, false, null, null, "退货",
+                Order.NEWEST, null, false, 25), java.util.Set.of(7L));
+        assertTrue(query.jpql().contains("c.openKfid = :openKfid and c.id in :matches"), query.jpql());
+        assertFalse(query.jpql().contains("from Message"), query.jpql());
+        assertEquals(java.util.List.of(7L), query.parameters().get("matches"));
+    }
+
+    @Test
     void nextPageOfNewestContinuesWithOlderRowsBreakingTiesById() {
         JpqlQuery query = ConversationQuery.of(new ConversationFilter(null, null, false, null, null, null,
                 Order.NEWEST, CURSOR, false, 25));
