@@ -41,6 +41,20 @@ public final class SingleFlight<K> {
         submit(key, work);
     }
 
+    /**
+     * Runs {@code work} only when nothing for {@code key} is running or waiting: for a safety net, whose request
+     * the running work covers anyway (it reads what is due when it starts, and a later net catches what it missed).
+     */
+    public void requestIfIdle(K key, Runnable work) {
+        synchronized (slots) {
+            if (slots.containsKey(key)) {
+                return;
+            }
+            slots.put(key, new Slot());
+        }
+        submit(key, work);
+    }
+
     /** Whether work for {@code key} is running or waiting. */
     public boolean busy(K key) {
         synchronized (slots) {

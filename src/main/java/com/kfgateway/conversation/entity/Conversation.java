@@ -15,7 +15,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "conversation")
 @NamedQuery(name = Conversation.BY_CUSTOMERS,
-        query = "select c from Conversation c where c.openKfid = :openKfid and c.externalUserid in :externalUserids")
+        query = "select c from Conversation c where c.externalUserid in :externalUserids")
 public class Conversation {
 
     public static final String BY_CUSTOMERS = "Conversation.byCustomers";

@@ -1,6 +1,7 @@
 package com.kfgateway.delivery.control;
 
 import com.kfgateway.database.ConflictRetry;
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendChannel;
@@ -43,6 +44,9 @@ public class Dispatcher {
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    GroupCommit commits;
+
     /** Sends what is due for the conversation, in order; returns when its next waiting retry is due, or null. */
     public Instant dispatchConversation(long conversationId) {
         Instant nextDue = null;
@@ -67,7 +71,7 @@ public class Dispatcher {
         String fingerprint = Credential.KF.fingerprint(wecom);
         SendLogStore.Claim claim;
         try {
-            claim = store.claim(entryId, fingerprint, Instant.now());
+            claim = commits.run(() -> store.claim(entryId, fingerprint, Instant.now()));
         } catch (RuntimeException lostRace) {
             LOG.log(Level.FINE, "send log entry {0} was claimed elsewhere", entryId);
             return store.find(entryId);
@@ -122,10 +126,10 @@ public class Dispatcher {
             LOG.info(() -> "send " + claim.msgid() + " attempt " + claim.attempts() + ": " + verdict.kind() + " ("
                     + (errcode == null ? outcome : errcode) + ")");
         }
-        return ConflictRetry.run(() -> store.record(claim.entryId(), new SendAttempt(claim.entryId(),
+        return ConflictRetry.run(() -> commits.run(() -> store.record(claim.entryId(), new SendAttempt(claim.entryId(),
                 claim.attempts(), now, outcome, errcode, errmsg, durationMs, fingerprint, requestedBy), verdict,
                 errcode,
-                errmsg, now));
+                errmsg, now)));
     }
 
     /** A code's deadline beats the retry schedule: a retry after it can only fail. */

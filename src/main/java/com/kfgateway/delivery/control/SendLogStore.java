@@ -62,6 +62,7 @@ public class SendLogStore {
     }
 
     /** Null when the part is not open any more, not due yet, or being sent by someone else right now. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Claim claim(long entryId, String credentialFingerprint, Instant now) {
         SendLogEntry entry = em.find(SendLogEntry.class, entryId);
         if (entry == null || !due(entry, now)) {
@@ -95,6 +96,7 @@ public class SendLogStore {
     }
 
     /** Stores the attempt and moves the part to SENT, RETRY_WAIT or FAILED; a failed part takes its later parts. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public SendLogEntry record(long entryId, SendAttempt attempt, RetryPolicy.Verdict verdict, Integer errcode,
             String errmsg, Instant now) {
         em.persist(attempt);

@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control;
 
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.assistant.boundary.Assistant;
 import com.kfgateway.assistant.control.AssistantConfig;
 import com.kfgateway.assistant.entity.Answer;
@@ -57,9 +58,10 @@ public final class PipelineFixture implements AutoCloseable {
     public final ScriptedWeCom wecom = new ScriptedWeCom();
     public final ConversationConfig config = config(Optional.of("alice|bob"));
     public final Assistant assistant = new Assistant(AssistantConfig.rulesOnly(null));
+    public final GroupCommit commits = Wiring.of(GroupCommit.class).with(db).get();
     public final StateLog stateLog = Wiring.of(StateLog.class).with(db).get();
-    public final SessionStates sessions = Wiring.of(SessionStates.class).with(wecom, stateLog).get();
-    public final SessionTransfer transfer = Wiring.of(SessionTransfer.class).with(wecom, stateLog,
+    public final SessionStates sessions = Wiring.of(SessionStates.class).with(wecom, stateLog, commits).get();
+    public final SessionTransfer transfer = Wiring.of(SessionTransfer.class).with(wecom, stateLog, commits,
             new ErrorCatalogue()).get();
     private final DeliveryTimeline timeline = Wiring.of(DeliveryTimeline.class).with(db).get();
     /** Runs inside the planner's transaction after each part is planned; a test may make it fail. */
@@ -118,7 +120,7 @@ public final class PipelineFixture implements AutoCloseable {
                 .event(PartStatusChanged.class, changed).get();
         SendLogStore store = Wiring.of(SendLogStore.class).with(db, delivery).event(PartStatusChanged.class, changed)
                 .get();
-        Dispatcher dispatcher = Wiring.of(Dispatcher.class).with(store, wecom, new ErrorCatalogue(), delivery,
+        Dispatcher dispatcher = Wiring.of(Dispatcher.class).with(store, wecom, new ErrorCatalogue(), delivery, commits,
                 new WeComConfig("wwcorp", "app-secret", "1000002", "kf-secret", null, null, null)).get();
         StaffDesk desk = Wiring.of(StaffDesk.class).with(db, planner).get();
         return Wiring.of(SendLog.class).with(desk, store, planner, dispatcher).get();

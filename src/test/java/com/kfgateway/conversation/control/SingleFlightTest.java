@@ -51,6 +51,27 @@ class SingleFlightTest {
     }
 
     @Test
+    void aSafetyNetRequestForABusyKeyAddsNoRunAndOneForAnIdleKeyRuns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        flight.request("busy", () -> {
+            started.countDown();
+            await(release);
+            ran.add("first");
+        });
+        started.await(5, TimeUnit.SECONDS);
+        flight.requestIfIdle("busy", () -> ran.add("net"));
+        release.countDown();
+        waitUntilIdle("busy");
+        CountDownLatch idleRan = new CountDownLatch(1);
+        flight.requestIfIdle("idle", idleRan::countDown);
+
+        assertTrue(idleRan.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("first"), ran, "the running work covered the net's request");
+    }
+
+    @Test
     void neverRunsTwoWorksForOneKeyAtOnce() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();

@@ -1,5 +1,6 @@
 package com.kfgateway.delivery.control;
 
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.delivery.entity.PartPlanned;
 import com.kfgateway.delivery.entity.PartStatusChanged;
 import com.kfgateway.delivery.entity.Recipient;
@@ -39,7 +40,7 @@ final class DeliveryFixture implements AutoCloseable {
     final SendLogStore store = Wiring.of(SendLogStore.class).with(db, config).event(PartStatusChanged.class, changed)
             .get();
     final Dispatcher dispatcher = Wiring.of(Dispatcher.class).with(store, wecom, new ErrorCatalogue(),
-            config.wecom, config).get();
+            config.wecom, config, Wiring.of(GroupCommit.class).with(db).get()).get();
     final long conversation = db.conversation("wkA", "wmCustomer");
     final Recipient customer = new Recipient(conversation, "wkA", "wmCustomer");
 

@@ -125,6 +125,7 @@ public class AnswerStore {
      * plans the answer's parts. False when any of them was handled meanwhile (another node, a restart): then nothing
      * changes, and the next turn is read again.
      */
+    @Transactional(Transactional.TxType.REQUIRED)
     public boolean answered(List<Long> turn, Answer answer, String gateNote, boolean sendNow) {
         List<Message> messages = stillPending(turn);
         if (messages == null) {

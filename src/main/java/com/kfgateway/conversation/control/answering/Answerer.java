@@ -6,6 +6,7 @@ import com.kfgateway.conversation.control.SingleFlight;
 import com.kfgateway.conversation.control.handover.Handover;
 import com.kfgateway.conversation.control.sync.Ingested;
 import com.kfgateway.database.ConflictRetry;
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.delivery.boundary.SendLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -56,6 +57,9 @@ public class Answerer {
     @Inject
     Handover handover;
 
+    @Inject
+    GroupCommit commits;
+
     private SingleFlight<Long> flights;
 
     @PostConstruct
@@ -69,6 +73,11 @@ public class Answerer {
     /** A page was stored: its conversations with new work are queued, each behind its own current work. */
     void pageStored(@Observes Ingested ingested) {
         ingested.toAnswer().forEach(this::request);
+    }
+
+    /** For the recovery timer: queues the conversation unless its work is running or queued already. */
+    public void requestIfIdle(long conversationId) {
+        flights.requestIfIdle(conversationId, () -> work(conversationId));
     }
 
     /** Returns at once; runs now or right after the conversation's current work. */
@@ -114,7 +123,8 @@ public class Answerer {
         }
         Answer answer = assistant.answer(pending.question());
         if (!ConflictRetry
-                .run(() -> store.answered(pending.messageIds(), answer, verdict.note(), !answer.handover()))) {
+                .run(() -> commits.run(() -> store.answered(pending.messageIds(), answer, verdict.note(),
+                        !answer.handover())))) {
             return null;
         }
         if (answer.handover()) {

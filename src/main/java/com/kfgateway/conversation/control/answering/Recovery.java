@@ -76,7 +76,7 @@ public class Recovery {
 
     public int resume() {
         Set<Long> conversations = self.withWork(Instant.now());
-        conversations.forEach(answerer::request);
+        conversations.forEach(answerer::requestIfIdle);
         return conversations.size();
     }
 

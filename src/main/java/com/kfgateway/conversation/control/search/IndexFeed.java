@@ -59,7 +59,8 @@ public class IndexFeed {
             }
             Instant horizon = IndexMark.horizon(now);
             long messages = readSince(mark, texts::after, rows -> feed(rows, horizon), horizon, now);
-            long names = readSince(nicknames, texts::nicknamesAfter, index::nicknames, horizon, now);
+            long names = readSince(nicknames, texts::nicknamesAfter, rows -> feedNicknames(rows, horizon), horizon,
+                    now);
             mark.settle(horizon, null);
             nicknames.settle(horizon, null);
             if (uncommitted > 0 || committedAt.plus(COMMIT_AT_LEAST_EVERY).isBefore(now)) {
@@ -157,6 +158,17 @@ public class IndexFeed {
         index.add(fresh);
         fresh.forEach(row -> mark.read(row.id(), row.storedAt(), horizon));
         return fresh.size();
+    }
+
+    /**
+     * Every pass reads the last {@link IndexMark#GRACE} again; a nickname indexed as fetched then is not indexed
+     * again (during a backlog of new customers that re-indexing was a tenth of the server's CPU).
+     */
+    private int feedNicknames(List<StoredText> rows, Instant horizon) throws IOException {
+        List<StoredText> fresh = rows.stream().filter(row -> !nicknames.seen(row.id(), row.storedAt())).toList();
+        int written = index.nicknames(fresh);
+        fresh.forEach(row -> nicknames.read(row.id(), row.storedAt(), horizon));
+        return written;
     }
 
     private void open() throws IOException {

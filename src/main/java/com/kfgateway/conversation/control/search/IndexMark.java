@@ -40,6 +40,11 @@ final class IndexMark {
         return recent.containsKey(id);
     }
 
+    /** For rows that change (a nickname fetched again): seen only as stored at that very time. */
+    boolean seen(long id, Instant storedAt) {
+        return storedAt.equals(recent.get(id));
+    }
+
     /** Called for every row read, indexed or not (no text, no conversation): it is done either way. */
     void read(long id, Instant storedAt, Instant horizon) {
         highestId = Math.max(highestId, id);

@@ -4,6 +4,7 @@ import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange.Source;
 import com.kfgateway.database.ConflictRetry;
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.entity.SessionState;
 import com.kfgateway.wecom.entity.WeComReply;
@@ -23,13 +24,17 @@ public class SessionStates {
     @Inject
     StateLog states;
 
+    @Inject
+    GroupCommit commits;
+
     public WeComReply<SessionState> read(Conversation conversation, String why) {
         WeComReply<SessionState> answer = client.serviceState(conversation.getOpenKfid(),
                 conversation.getExternalUserid());
         if (answer.ok() && answer.value() != null) {
             ServiceState read = ServiceState.of(answer.value().code());
-            ConflictRetry.run(() -> states.moveNow(conversation.getId(), read, answer.value().servicerUserid(),
-                    Source.SERVICE_STATE_GET, why));
+            ConflictRetry.run(
+                    () -> commits.run(() -> states.moveNow(conversation.getId(), read, answer.value().servicerUserid(),
+                            Source.SERVICE_STATE_GET, why)));
         }
         return answer;
     }

@@ -5,6 +5,7 @@ import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.conversation.entity.ServiceStateChange.Source;
 import com.kfgateway.conversation.entity.TransferOutcome;
 import com.kfgateway.database.ConflictRetry;
+import com.kfgateway.database.GroupCommit;
 import com.kfgateway.wecom.control.ErrorCatalogue;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.entity.WeComError;
@@ -28,6 +29,9 @@ public class SessionTransfer {
     StateLog states;
 
     @Inject
+    GroupCommit commits;
+
+    @Inject
     ErrorCatalogue catalogue;
 
     /** {@code servicer} is sent only for state 3 (人工接待), which requires one who is receiving. */
@@ -40,7 +44,8 @@ public class SessionTransfer {
             return new TransferOutcome(false, conversation.getServiceState(),
                     answer.outcome() == WeComReply.Outcome.ERRCODE ? answer.errcode() : null, reason(answer), null);
         }
-        ConflictRetry.run(() -> states.moveNow(conversation.getId(), target, assigned, source, note));
+        ConflictRetry
+                .run(() -> commits.run(() -> states.moveNow(conversation.getId(), target, assigned, source, note)));
         return new TransferOutcome(true, target, null, null, answer.value());
     }
 

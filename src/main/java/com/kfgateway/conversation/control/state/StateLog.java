@@ -37,8 +37,8 @@ public class StateLog {
         em.persist(new ServiceStateChange(conversation.getId(), from, to, servicer, source, note, at));
     }
 
-    /** In a transaction of its own, after a WeCom call. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** After a WeCom call: in a transaction of its own, or in a commit group's ({@code GroupCommit}). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Conversation moveNow(long conversationId, ServiceState to, String servicer, Source source, String note) {
         Conversation conversation = em.find(Conversation.class, conversationId);
         move(conversation, to, servicer, source, note, Instant.now(), true);

@@ -32,8 +32,10 @@ class AnswererTest {
     private final Answerer answerer = answerer();
 
     private Answerer answerer() {
-        Answerer answerer = Wiring.of(Answerer.class).with(fixture.answers, fixture.gate, fixture.assistant,
-                fixture.sendLog, fixture.handover(fixture.handoverStore())).get();
+        Answerer answerer = Wiring.of(Answerer.class)
+                .with(fixture.answers, fixture.gate, fixture.assistant, fixture.commits,
+                        fixture.sendLog, fixture.handover(fixture.handoverStore()))
+                .get();
         answerer.executor = executors.executor();
         answerer.scheduler = executors.scheduler();
         answerer.init();

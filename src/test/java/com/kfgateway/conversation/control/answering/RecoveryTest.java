@@ -88,7 +88,7 @@ class RecoveryTest {
     private final class RecordingAnswerer extends Answerer {
 
         @Override
-        public void request(long conversationId) {
+        public void requestIfIdle(long conversationId) {
             requested.add(conversationId);
         }
     }

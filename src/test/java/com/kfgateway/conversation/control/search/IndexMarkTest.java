@@ -21,6 +21,14 @@ class IndexMarkTest {
     }
 
     @Test
+    void aNicknameFetchedAgainIsNewButTheSameFetchIsSeen() {
+        IndexMark mark = new IndexMark(Instant.EPOCH, 0);
+        mark.read(7, NOW.minusSeconds(10), IndexMark.horizon(NOW));
+        assertTrue(mark.seen(7, NOW.minusSeconds(10)), "the same fetch is not indexed again on the next pass");
+        assertFalse(mark.seen(7, NOW.minusSeconds(2)), "a later fetch of that nickname is");
+    }
+
+    @Test
     void aPartialPassSettlesJustBeforeTheLastRowItRead() {
         IndexMark mark = new IndexMark(Instant.EPOCH, 0);
         Instant last = NOW.minusSeconds(3600);

@@ -143,8 +143,9 @@ final class SyncFixture implements AutoCloseable {
     /** The customer's conversation, or null. */
     Conversation conversation(String externalUserid) {
         return db.inTransaction(() -> db.entityManager()
-                .createNamedQuery(Conversation.BY_CUSTOMERS, Conversation.class).setParameter("openKfid", ACCOUNT)
-                .setParameter("externalUserids", List.of(externalUserid)).getResultStream().findFirst().orElse(null));
+                .createNamedQuery(Conversation.BY_CUSTOMERS, Conversation.class)
+                .setParameter("externalUserids", List.of(externalUserid)).getResultStream()
+                .filter(c -> c.getOpenKfid().equals(ACCOUNT)).findFirst().orElse(null));
     }
 
     long conversationCount() {
