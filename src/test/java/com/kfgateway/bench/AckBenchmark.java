@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class AckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchRun.options(args, 0);
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         Duration round = Duration.ofSeconds(Long.parseLong(options.getOrDefault("round", "10")));
@@ -199,17 +198,5 @@ public final class AckBenchmark {
                 boot.toMillis() / 1000.0, rssMb);
         System.out.println("- thread dump in the middle of the last product round: "
                 + work.resolve("jstack-product-round.txt"));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("options are name=value, not " + arg);
-            }
-            options.put(pair[0], pair[1]);
-        }
-        return options;
     }
 }

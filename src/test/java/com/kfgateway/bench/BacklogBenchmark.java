@@ -72,7 +72,7 @@ public final class BacklogBenchmark {
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "h2";
         Shape shape = Shape.parse(args.length > 1 ? args[1] : "new:10000");
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchRun.options(args, 2);
         Duration cap = Duration.ofSeconds(Long.parseLong(options.getOrDefault("cap", "900")));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
         BenchRun.prepare();
@@ -264,53 +264,37 @@ public final class BacklogBenchmark {
         int lost = r.customers - r.answeredCustomers;
         System.out.println("| figure | value |");
         System.out.println("|---|---:|");
-        row("database", database);
-        row("shape", shape.customers() + " customers × " + shape.messagesEach() + " message(s) = " + r.messages
+        BenchRun.row("database", database);
+        BenchRun.row("shape", shape.customers() + " customers × " + shape.messagesEach() + " message(s) = " + r.messages
                 + " messages, queued in " + BenchRun.ms(r.queueMillis) + " ms, then one callback");
-        row("warm-up before the run", warmup + " customers");
+        BenchRun.row("warm-up before the run", warmup + " customers");
         if (r.capped) {
-            row("**time cap reached**", cap.toSeconds() + " s: " + r.answeredCustomers + " of " + r.customers
+            BenchRun.row("**time cap reached**", cap.toSeconds() + " s: " + r.answeredCustomers + " of " + r.customers
                     + " customers answered");
         }
-        row(shape.messagesEach() == 1 ? "**msg/s** (messages answered and sent / time to last answer)"
+        BenchRun.row(shape.messagesEach() == 1 ? "**msg/s** (messages answered and sent / time to last answer)"
                 : "customer messages answered individually / s",
                 String.format(Locale.ROOT, "**%.1f**", window <= 0 ? 0 : r.answeredMessages / window));
-        row("customers answered / s", String.format(Locale.ROOT, "%.1f", window <= 0 ? 0 : r.answeredCustomers
+        BenchRun.row("customers answered / s", String.format(Locale.ROOT, "%.1f", window <= 0 ? 0 : r.answeredCustomers
                 / window));
-        row("time to first answer", BenchRun.ms(r.firstAnswerMillis) + " ms");
-        row("time until every customer had an answer", r.everyCustomerMillis < 0 ? "–"
+        BenchRun.row("time to first answer", BenchRun.ms(r.firstAnswerMillis) + " ms");
+        BenchRun.row("time until every customer had an answer", r.everyCustomerMillis < 0 ? "–"
                 : String.format(Locale.ROOT, "%.2f s", r.everyCustomerMillis / 1000.0));
-        row("time to last answer", String.format(Locale.ROOT, "%.2f s", seconds));
-        row("messages with their own answer", r.answeredMessages + " of " + r.messages);
-        row("deliveries to these customers", String.valueOf(r.deliveries));
-        row("duplicates (a msgid delivered twice / a message answered twice)", r.duplicateMsgids + " / "
+        BenchRun.row("time to last answer", String.format(Locale.ROOT, "%.2f s", seconds));
+        BenchRun.row("messages with their own answer", r.answeredMessages + " of " + r.messages);
+        BenchRun.row("deliveries to these customers", String.valueOf(r.deliveries));
+        BenchRun.row("duplicates (a msgid delivered twice / a message answered twice)", r.duplicateMsgids + " / "
                 + r.secondAnswers);
-        row(r.capped ? "not answered within the cap" : "lost (no answer)", String.valueOf(lost));
-        row("replies per customer (min / max; WeCom allows 5 after the newest message)", r.minReplies + " / "
+        BenchRun.row(r.capped ? "not answered within the cap" : "lost (no answer)", String.valueOf(lost));
+        BenchRun.row("replies per customer (min / max; WeCom allows 5 after the newest message)", r.minReplies + " / "
                 + r.maxReplies);
-        row("sends refused for quota (simulator 95001)", String.valueOf(refused95001));
-        row("FAILED send-log parts (of which quota)", failed.failed() + " (" + failed.quota() + ")");
-        row("boot to ready", String.format(Locale.ROOT, "%.1f s", boot.toMillis() / 1000.0));
-        row("server RSS after the run", String.format(Locale.ROOT, "%.0f MB", rssMb));
+        BenchRun.row("sends refused for quota (simulator 95001)", String.valueOf(refused95001));
+        BenchRun.row("FAILED send-log parts (of which quota)", failed.failed() + " (" + failed.quota() + ")");
+        BenchRun.row("boot to ready", String.format(Locale.ROOT, "%.1f s", boot.toMillis() / 1000.0));
+        BenchRun.row("server RSS after the run", String.format(Locale.ROOT, "%.0f MB", rssMb));
         System.out.println();
         System.out.println("thread dump taken 5 s into the run (if it was still running): "
                 + work.resolve("jstack-mid-run.txt"));
         System.out.println("server log: " + work.resolve("payara.log"));
-    }
-
-    private static void row(String figure, String value) {
-        System.out.println("| " + figure + " | " + value + " |");
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] pair = args[i].split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("options are name=value, not " + args[i]);
-            }
-            options.put(pair[0], pair[1]);
-        }
-        return options;
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,6 +106,24 @@ final class BenchRun {
                 commit());
         System.out.println("server JVM options: " + String.join(" ", PayaraProcess.jvmOptions()));
         System.out.println();
+    }
+
+    /** The {@code name=value} arguments from index {@code from} on. */
+    static Map<String, String> options(String[] args, int from) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("options are name=value, not " + args[i]);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
+    /** One row of a two-column results table. */
+    static void row(String figure, String value) {
+        System.out.println("| " + figure + " | " + value + " |");
     }
 
     static String ms(double millis) {

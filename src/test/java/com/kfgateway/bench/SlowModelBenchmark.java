@@ -39,7 +39,7 @@ public final class SlowModelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchRun.options(args, 0);
         int customers = Integer.parseInt(options.getOrDefault("customers", "100"));
         int each = Integer.parseInt(options.getOrDefault("each", "1"));
         long delay = Long.parseLong(options.getOrDefault("delay", "2000"));
@@ -201,43 +201,27 @@ public final class SlowModelBenchmark {
         double[] okAcks = Arrays.stream(acks).filter(a -> !Double.isNaN(a)).sorted().toArray();
         System.out.println("| figure | value |");
         System.out.println("|---|---:|");
-        row("customers answered (all their messages)", batch.answeredCustomers() + " of " + customers
+        BenchRun.row("customers answered (all their messages)", batch.answeredCustomers() + " of " + customers
                 + (batch.complete ? "" : " (gave up after " + GIVE_UP.toSeconds() + " s)"));
-        row("**time until all answered** (goal ≤ " + BenchRun.ms(delay * 1.25 / 1000.0) + " s)",
+        BenchRun.row("**time until all answered** (goal ≤ " + BenchRun.ms(delay * 1.25 / 1000.0) + " s)",
                 answers.length == 0 ? "–" : String.format(Locale.ROOT, "**%.2f s**", answers[answers.length - 1]
                         / 1000));
-        row("first / median answer", answers.length == 0 ? "–" : String.format(Locale.ROOT, "%.2f s / %.2f s",
+        BenchRun.row("first / median answer", answers.length == 0 ? "–" : String.format(Locale.ROOT, "%.2f s / %.2f s",
                 answers[0] / 1000, answers[answers.length / 2] / 1000));
-        row("customers whose answers came in the order asked", batch.inOrder() + " of " + customers);
-        row("first model call after the callback", BenchRun.ms(modelFirstMs) + " ms");
-        row("model calls in flight at once (max)", String.valueOf(inFlight));
-        row("model calls in all", String.valueOf(modelCalls));
-        row("welcome (enter_session → send_msg_on_event) while model calls are in flight",
+        BenchRun.row("customers whose answers came in the order asked", batch.inOrder() + " of " + customers);
+        BenchRun.row("first model call after the callback", BenchRun.ms(modelFirstMs) + " ms");
+        BenchRun.row("model calls in flight at once (max)", String.valueOf(inFlight));
+        BenchRun.row("model calls in all", String.valueOf(modelCalls));
+        BenchRun.row("welcome (enter_session → send_msg_on_event) while model calls are in flight",
                 welcomeMs < 0 ? "**never (30 s)**" : String.format(Locale.ROOT, "**%.0f ms**", welcomeMs));
-        row("callback ack while model calls are in flight: p50 / p99 (= max of " + acks.length + ")",
+        BenchRun.row("callback ack while model calls are in flight: p50 / p99 (= max of " + acks.length + ")",
                 okAcks.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f ms / **%.1f ms**",
                         okAcks[okAcks.length / 2], okAcks[okAcks.length - 1]));
-        row("callbacks not answered 200", String.valueOf(acks.length - okAcks.length));
-        row("boot to ready", String.format(Locale.ROOT, "%.1f s", boot.toMillis() / 1000.0));
-        row("server RSS after the run", String.format(Locale.ROOT, "%.0f MB", rssMb));
+        BenchRun.row("callbacks not answered 200", String.valueOf(acks.length - okAcks.length));
+        BenchRun.row("boot to ready", String.format(Locale.ROOT, "%.1f s", boot.toMillis() / 1000.0));
+        BenchRun.row("server RSS after the run", String.format(Locale.ROOT, "%.0f MB", rssMb));
         System.out.println();
         System.out.println("thread dump while the model calls were in flight: "
                 + work.resolve("jstack-model-calls-in-flight.txt"));
-    }
-
-    private static void row(String figure, String value) {
-        System.out.println("| " + figure + " | " + value + " |");
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("options are name=value, not " + arg);
-            }
-            options.put(pair[0], pair[1]);
-        }
-        return options;
     }
 }
