@@ -21,7 +21,7 @@ import java.util.List;
  * exactly one answer per turn (the newest message of a turn carries the answer, the others say they were answered
  * together with it).
  */
-public record Turns(List<String> handlings, int turns) {
+public record Turns(List<String> handlings, List<String> notes, int turns) {
 
     private static final String TOGETHER = "answered together with";
 
@@ -30,16 +30,17 @@ public record Turns(List<String> handlings, int turns) {
         JsonArray found = get(base, "/api/admin/conversations?q=" + URLEncoder.encode(externalUserid,
                 StandardCharsets.UTF_8)).getJsonArray("items");
         if (found.isEmpty()) {
-            return new Turns(List.of(), 0);
+            return new Turns(List.of(), List.of(), 0);
         }
         long id = found.getJsonObject(0).getJsonNumber("id").longValue();
         List<JsonObject> customer = get(base, "/api/admin/conversations/" + id + "/messages").getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
                 .filter(item -> "CUSTOMER".equals(item.getString("speaker"))).toList();
         List<String> handlings = customer.stream().map(item -> item.getString("handling", "?")).toList();
+        List<String> notes = customer.stream().map(item -> item.getString("handlingNote", "")).toList();
         int turns = (int) customer.stream().filter(item -> "ANSWERED".equals(item.getString("handling", null))
                 && !item.getString("handlingNote", "").startsWith(TOGETHER)).count();
-        return new Turns(handlings, turns);
+        return new Turns(handlings, notes, turns);
     }
 
     /** Every one of the customer's {@code expected} messages is stored and ANSWERED. */

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
  */
 @ManagedExecutorDefinition(name = AnsweringExecutors.RULES, maxAsync = AnsweringExecutors.RULES_THREADS)
 @ManagedExecutorDefinition(name = AnsweringExecutors.MODEL, maxAsync = AnsweringExecutors.MODEL_THREADS)
+@ManagedExecutorDefinition(name = AnsweringExecutors.GATE, maxAsync = AnsweringExecutors.GATE_THREADS)
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")

@@ -191,6 +191,27 @@ class ModelPipelineIT {
     }
 
     @Test
+    void aSessionWeComGaveToAHumanBeforeWeHeardOfItGetsNoBotAnswer() {
+        String customer = TestGateway.newCustomer();
+        String question = "a question a receptionist already has";
+        // No event tells us: the gate learns it from WeCom, while the model is asked the question.
+        gateway.faults().setServiceState(ACCOUNT, customer, 3, TestGateway.SERVICER_ONLINE);
+        wecom().customerSendsText(ACCOUNT, customer, question);
+        TestGateway.await("the message handled", WAIT, () -> {
+            List<String> handlings = Turns.of(gateway.server().baseUri(), customer).handlings();
+            return !handlings.isEmpty() && !handlings.contains("PENDING");
+        });
+        sleep(2000);
+
+        Turns turns = Turns.of(gateway.server().baseUri(), customer);
+        assertEquals(List.of("SKIPPED"), turns.handlings(), "not answered: " + turns.notes());
+        assertEquals(3, wecom().admin().serviceState(ACCOUNT, customer), "the receptionist keeps the session");
+        assertTrue(delivered(customer).isEmpty(), "the bot said nothing: " + delivered(customer));
+        assertEquals(1, asked(question).size(), "the model was asked while WeCom was, once");
+        assertTrue(turns.notes().get(0).contains("its answer was not sent"), turns.notes().toString());
+    }
+
+    @Test
     void aFailingOrHangingModelGetsTheRulesAnswerOutOnceAndHandsOver() {
         String broken = TestGateway.newCustomer();
         String hanging = TestGateway.newCustomer();

@@ -63,6 +63,11 @@ public class AnswerStore {
         public List<Long> messageIds() {
             return messages.stream().map(Message::getId).toList();
         }
+
+        /** As many messages as a turn takes: more may be waiting behind them. */
+        public boolean full() {
+            return messages.size() >= MAX_TURN_MESSAGES;
+        }
     }
 
     /**

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers a conversation's PENDING messages turn by turn, oldest first, on a per-conversation serial queue: one
  * customer's messages strictly in order, other customers in parallel (a slow model for one never delays another).
- * A turn is every message waiting when it starts (see {@link AnswerStore}). For each: the session gate, the assistant
- * (outside any transaction), then ONE transaction marking the turn ANSWERED with the answer's send-log parts, then
+ * A turn is every message waiting when it starts (see {@link AnswerStore}). For each: the session gate and the
+ * assistant (outside any transaction, see {@link Deliberation}), then ONE transaction marking the turn ANSWERED with the answer's send-log parts, then
  * the dispatcher. A handover answer goes out as the handover notice.
  */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class Answerer {
     AnswerStore store;
 
     @Inject
-    SessionGate gate;
+    Deliberation deliberation;
 
     @Inject
     Assistant assistant;
@@ -93,8 +93,10 @@ public class Answerer {
         }
         boolean dispatched = false;
         Instant nextRetry = null;
-        for (AnswerStore.Pending pending = next.turn(); pending != null; pending = store.next(conversationId)
-                .turn()) {
+        // A message stored while a turn is answered re-queues this work (its page's request() comes after its commit
+        // and SingleFlight keeps it), so the table is read again only when a turn was too long to take at once.
+        for (AnswerStore.Pending pending = next.turn(); pending != null; pending = pending.full()
+                ? store.next(conversationId).turn() : null) {
             Dispatched turn = answer(pending);
             if (turn != null) {
                 dispatched = true;
@@ -116,12 +118,13 @@ public class Answerer {
 
     /** Null when the turn dispatched nothing (silenced, handled elsewhere, or handed over). */
     private Dispatched answer(AnswerStore.Pending pending) {
-        SessionGate.Verdict verdict = gate.check(pending.conversation());
-        if (verdict.silence() != null) {
+        Deliberation.Outcome outcome = deliberation.of(pending);
+        SessionGate.Verdict verdict = outcome.verdict();
+        if (outcome.answer() == null) {
             ConflictRetry.run(() -> store.skipped(pending.messageIds(), "not answered: " + verdict.silence()));
             return null;
         }
-        Answer answer = assistant.answer(pending.question());
+        Answer answer = outcome.answer();
         if (!ConflictRetry
                 .run(() -> commits.run(() -> store.answered(pending.messageIds(), answer, verdict.note(),
                         !answer.handover())))) {

@@ -38,6 +38,10 @@ public class SessionGate {
     ConversationConfig config;
 
     public Verdict check(Conversation conversation) {
+        Verdict stored = fromStoredState(conversation);
+        if (stored != null) {
+            return stored;
+        }
         if (conversation.getStateConfirmedAt() == null && conversation.getServiceState() == ServiceState.NEW) {
             // A customer WeCom never told us about: claiming at once asks "is it 0?" and takes it in one call
             // (trans to 1 is refused with 95016 from 2, 3 and 4), where a read first would cost two.
@@ -47,9 +51,25 @@ public class SessionGate {
             }
             return decide(conversation, true, "claiming without a read failed (" + claimed.reason() + ")", false);
         }
+        return decide(conversation, stale(conversation), null, true);
+    }
+
+    /**
+     * The verdict when the stored state decides it without asking WeCom: confirmed recently, and not a new session
+     * to claim. Null when {@link #check} has to call WeCom, which a slow assistant's caller may do while it waits.
+     */
+    public Verdict fromStoredState(Conversation conversation) {
+        if (conversation.getStateConfirmedAt() == null || stale(conversation)
+                || conversation.getServiceState() == ServiceState.NEW) {
+            return null;
+        }
+        return new Verdict(StateRules.silenceReason(conversation.getServiceState(),
+                conversation.getServicerUserid()), null);
+    }
+
+    private boolean stale(Conversation conversation) {
         Instant confirmed = conversation.getStateConfirmedAt();
-        boolean stale = confirmed == null || confirmed.isBefore(Instant.now().minus(config.stateMaxAge()));
-        return decide(conversation, stale, null, true);
+        return confirmed == null || confirmed.isBefore(Instant.now().minus(config.stateMaxAge()));
     }
 
     private Verdict decide(Conversation conversation, boolean read, String earlier, boolean mayClaim) {

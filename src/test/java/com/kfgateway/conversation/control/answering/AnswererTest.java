@@ -32,8 +32,10 @@ class AnswererTest {
     private final Answerer answerer = answerer();
 
     private Answerer answerer() {
+        Deliberation deliberation = Wiring.of(Deliberation.class).with(fixture.gate, fixture.assistant).get();
+        deliberation.gateExecutor = executors.executor();
         Answerer answerer = Wiring.of(Answerer.class)
-                .with(fixture.answers, fixture.gate, fixture.assistant, fixture.commits,
+                .with(fixture.answers, deliberation, fixture.assistant, fixture.commits,
                         fixture.sendLog, fixture.handover(fixture.handoverStore()))
                 .get();
         answerer.executor = executors.executor();
@@ -78,6 +80,20 @@ class AnswererTest {
         for (long message : List.of(first, second, third)) {
             assertEquals(Handling.ANSWERED, fixture.message(message).getHandling());
         }
+    }
+
+    @Test
+    void moreLinesThanOneTurnTakesAreAllAnsweredOnOneRequest() {
+        fixture.stored(ServiceState.BOT, null, Instant.now());
+        List<Long> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < AnswerStore.MAX_TURN_MESSAGES + 2; i++) {
+            lines.add(fixture.customerSays("在吗 " + i, Instant.now().minusSeconds(60 - i)));
+        }
+
+        answerer.request(fixture.conversation);
+
+        lines.forEach(line -> assertEquals(Handling.ANSWERED, fixture.message(line).getHandling()));
+        assertEquals(2, fixture.wecom.calls("send").size(), "one answer per turn: " + fixture.wecom.calls("send"));
     }
 
     @Test
