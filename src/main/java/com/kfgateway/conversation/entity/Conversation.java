@@ -16,9 +16,11 @@ import java.time.Instant;
 @Table(name = "conversation")
 @NamedQuery(name = Conversation.BY_CUSTOMERS,
         query = "select c from Conversation c where c.externalUserid in :externalUserids")
+@NamedQuery(name = Conversation.BY_IDS, query = "select c from Conversation c where c.id in :ids")
 public class Conversation {
 
     public static final String BY_CUSTOMERS = "Conversation.byCustomers";
+    public static final String BY_IDS = "Conversation.byIds";
 
     @Id
     @SequenceGenerator(name = "conversation_seq", sequenceName = "conversation_seq", allocationSize = 50)

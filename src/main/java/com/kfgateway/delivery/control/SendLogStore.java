@@ -77,8 +77,11 @@ public class SendLogStore {
             failLaterParts(entry, now);
             return null;
         }
-        boolean mayHaveArrived = entry.getStatus() == SendStatus.SENDING || em.createNamedQuery(
-                SendAttempt.UNANSWERED_OF_RECORD, Long.class).setParameter("sendLogId", entryId).getSingleResult() > 0;
+        // Attempts are counted when claimed: a part never claimed has no attempt whose outcome could be unknown.
+        boolean mayHaveArrived = entry.getStatus() == SendStatus.SENDING || entry.getAttempts() > 0 && em
+                .createNamedQuery(
+                        SendAttempt.UNANSWERED_OF_RECORD, Long.class)
+                .setParameter("sendLogId", entryId).getSingleResult() > 0;
         entry.claim(credentialFingerprint, now);
         em.flush();
         return new Claim(entryId, entry.getMsgid(), entry.getChannel(), entry.getEventCode(), entry.getExpiresAt(),

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
 public class Nicknames {
 
     private static final Logger LOG = Logger.getLogger(Nicknames.class.getName());
+    private static final int READ_CHUNK = 500;
 
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
@@ -51,18 +54,24 @@ public class Nicknames {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<String, Long> customers(List<Long> conversationIds) {
         Map<String, Long> byUser = new HashMap<>();
-        for (Long id : conversationIds) {
-            Conversation conversation = em.find(Conversation.class, id);
-            if (conversation != null) {
-                byUser.put(conversation.getExternalUserid(), id);
-            }
-        }
+        read(conversationIds).forEach(c -> byUser.put(c.getExternalUserid(), c.getId()));
         return byUser;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void store(Map<Long, String> names) {
         Instant now = Instant.now();
-        names.forEach((id, name) -> em.find(Conversation.class, id).nicknameFetched(name, now));
+        read(names.keySet()).forEach(c -> c.nicknameFetched(names.get(c.getId()), now));
+    }
+
+    /** A page's conversations in a few queries, not one per conversation (a backlog's pages are 1,000 items). */
+    private List<Conversation> read(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<Conversation> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            found.addAll(em.createNamedQuery(Conversation.BY_IDS, Conversation.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + READ_CHUNK))).getResultList());
+        }
+        return found;
     }
 }
