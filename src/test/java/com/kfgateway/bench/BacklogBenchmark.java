@@ -129,6 +129,8 @@ public final class BacklogBenchmark {
         boolean capped;
         int customers;
         int messages;
+        double serverCpuSeconds;
+        double ownCpuSeconds;
     }
 
     private static Result run(GatewayBuilder.Booted gateway, SimulatorBacklog backlog, Shape shape, String prefix,
@@ -157,6 +159,8 @@ public final class BacklogBenchmark {
         Map<String, Integer> replies = new HashMap<>();
         Set<String> msgids = new HashSet<>();
         Map<String, Integer> firstParts = new HashMap<>();
+        double serverCpu = BenchRun.cpuSeconds(gateway.server().pid());
+        double ownCpu = BenchRun.cpuSeconds(ProcessHandle.current().pid());
         Instant rang = Instant.now();
         long rangNanos = System.nanoTime();
         backlog.ring(ACCOUNT);
@@ -203,6 +207,8 @@ public final class BacklogBenchmark {
                 break;
             }
         }
+        result.serverCpuSeconds = BenchRun.cpuSeconds(gateway.server().pid()) - serverCpu;
+        result.ownCpuSeconds = BenchRun.cpuSeconds(ProcessHandle.current().pid()) - ownCpu;
         result.answeredCustomers = replies.size();
         result.answeredMessages = firstParts.size();
         result.secondAnswers = (int) firstParts.values().stream().filter(n -> n > 1).count();
@@ -281,6 +287,9 @@ public final class BacklogBenchmark {
         BenchRun.row("time until every customer had an answer", r.everyCustomerMillis < 0 ? "–"
                 : String.format(Locale.ROOT, "%.2f s", r.everyCustomerMillis / 1000.0));
         BenchRun.row("time to last answer", String.format(Locale.ROOT, "%.2f s", seconds));
+        BenchRun.row("CPU per message: server / this JVM (simulator, polling)", r.messages == 0 ? "–"
+                : String.format(Locale.ROOT, "%.2f ms / %.2f ms", r.serverCpuSeconds * 1000 / r.messages,
+                        r.ownCpuSeconds * 1000 / r.messages));
         BenchRun.row("messages with their own answer", r.answeredMessages + " of " + r.messages);
         BenchRun.row("deliveries to these customers", String.valueOf(r.deliveries));
         BenchRun.row("duplicates (a msgid delivered twice / a message answered twice)", r.duplicateMsgids + " / "

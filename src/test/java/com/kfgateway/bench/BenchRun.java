@@ -65,6 +65,20 @@ final class BenchRun {
         return -1;
     }
 
+    /**
+     * CPU seconds (user + system) the process has used so far, from {@code /proc/<pid>/stat} at the usual 100 ticks
+     * per second; -1 when unknown. The difference over a phase says what the phase cost, whatever else ran.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
     static String load() {
         try {

@@ -71,7 +71,10 @@ public final class SlowModelBenchmark {
                 Batch batch = Batch.queue(backlog, "wmSlow", customers, each);
                 String newcomer = "wmSlowWelcome" + Long.toString(System.nanoTime(), 36);
                 gateway.wecom().addCustomer(newcomer, newcomer);
+                double serverCpuBefore = BenchRun.cpuSeconds(gateway.server().pid());
+                double ownCpuBefore = BenchRun.cpuSeconds(ProcessHandle.current().pid());
                 Instant rang = Instant.now();
+                long rangNanos = System.nanoTime();
                 backlog.ring(ACCOUNT);
                 while (modelArrivals.isEmpty() && Duration.between(rang, Instant.now()).compareTo(GIVE_UP) < 0) {
                     Thread.sleep(5);
@@ -83,9 +86,15 @@ public final class SlowModelBenchmark {
                 double[] acks = probeAcks(backlog, gateway.server().port(), probes);
                 BenchRun.threadDump(gateway.server().pid(), work.resolve("jstack-model-calls-in-flight.txt"));
                 batch.await(backlog, rang);
+                double serverCpu = BenchRun.cpuSeconds(gateway.server().pid()) - serverCpuBefore;
+                double ownCpu = BenchRun.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
                 double welcomeMs = welcomeLatency(backlog, newcomer, entered);
-                print(customers, each, delay, batch, rang, modelFirstMs, welcomeMs, acks, maxInFlight(modelArrivals,
-                        delay), modelArrivals.size(), boot, BenchRun.rssMb(gateway.server().pid()), work);
+                double modelLastMs = modelArrivals.stream().mapToLong(Long::longValue).max().orElse(rangNanos)
+                        - rangNanos;
+                print(customers, each, delay, batch, rang, modelFirstMs, modelLastMs / 1e6, serverCpu, ownCpu,
+                        welcomeMs, acks,
+                        maxInFlight(modelArrivals, delay), modelArrivals.size(), boot,
+                        BenchRun.rssMb(gateway.server().pid()), work);
             }
         }
         System.exit(0);
@@ -195,7 +204,9 @@ public final class SlowModelBenchmark {
     }
 
     private static void print(int customers, int each, long delay, Batch batch, Instant rang, double modelFirstMs,
-            double welcomeMs, double[] acks, int inFlight, int modelCalls, Duration boot, double rssMb, Path work) {
+            double modelLastMs, double serverCpu, double ownCpu, double welcomeMs, double[] acks, int inFlight,
+            int modelCalls, Duration boot,
+            double rssMb, Path work) {
         BenchRun.printHeader("SlowModelBenchmark", customers + " customers × " + each + ", model " + delay + " ms");
         double[] answers = batch.answerMillis(rang);
         double[] okAcks = Arrays.stream(acks).filter(a -> !Double.isNaN(a)).sorted().toArray();
@@ -209,7 +220,10 @@ public final class SlowModelBenchmark {
         BenchRun.row("first / median answer", answers.length == 0 ? "–" : String.format(Locale.ROOT, "%.2f s / %.2f s",
                 answers[0] / 1000, answers[answers.length / 2] / 1000));
         BenchRun.row("customers whose answers came in the order asked", batch.inOrder() + " of " + customers);
-        BenchRun.row("first model call after the callback", BenchRun.ms(modelFirstMs) + " ms");
+        BenchRun.row("first / last model call after the callback", BenchRun.ms(modelFirstMs) + " ms / "
+                + BenchRun.ms(modelLastMs) + " ms");
+        BenchRun.row("CPU until all answered: server / this JVM (simulator, fake model, probes)", String.format(
+                Locale.ROOT, "%.2f s / %.2f s", serverCpu, ownCpu));
         BenchRun.row("model calls in flight at once (max)", String.valueOf(inFlight));
         BenchRun.row("model calls in all", String.valueOf(modelCalls));
         BenchRun.row("welcome (enter_session → send_msg_on_event) while model calls are in flight",
