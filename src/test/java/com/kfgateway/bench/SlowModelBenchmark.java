@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>
  * Options ({@code name=value}): {@code customers} (100), {@code each} messages per customer (1), {@code delay} of the
  * model in ms (2000), {@code probes} callbacks timed during the wait (10), {@code warmup} customers answered first
- * (10). Not a test: nothing here asserts a time.
+ * (as many as {@code customers}: one round of the same shape, so the measured round runs compiled code, as a server
+ * that has been up a while does; {@code warmup=10} shows a cold one). Not a test: nothing here asserts a time.
  */
 public final class SlowModelBenchmark {
 
@@ -44,7 +45,7 @@ public final class SlowModelBenchmark {
         int each = Integer.parseInt(options.getOrDefault("each", "1"));
         long delay = Long.parseLong(options.getOrDefault("delay", "2000"));
         int probes = Integer.parseInt(options.getOrDefault("probes", "10"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(customers)));
         BenchRun.prepare();
         Path work = BenchRun.workDir("slow-model");
         ConcurrentLinkedQueue<Long> modelArrivals = new ConcurrentLinkedQueue<>();
