@@ -54,6 +54,19 @@ public class SendLog {
         return dispatcher.dispatchConversation(conversationId);
     }
 
+    /**
+     * In the caller's transaction, right after {@link #planText}: claims the first part when nothing is ahead of it,
+     * to be sent with {@link #dispatch(long, Dispatcher.Started)} once that transaction has committed; else null.
+     */
+    public Dispatcher.Started claimFirst(List<SendLogEntry> planned, Instant now) {
+        return dispatcher.claimFirst(planned, now);
+    }
+
+    /** Like {@link #dispatch(long)}, starting with the part {@link #claimFirst} claimed. */
+    public Instant dispatch(long conversationId, Dispatcher.Started started) {
+        return dispatcher.dispatchStarted(conversationId, started);
+    }
+
     /** One attempt at one part now (a welcome right after its page committed). */
     public SendLogEntry attempt(long entryId) {
         return dispatcher.attempt(entryId, null);

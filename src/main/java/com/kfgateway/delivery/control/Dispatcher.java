@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,40 @@ public class Dispatcher {
     @Inject
     GroupCommit commits;
 
+    /**
+     * The first part of a plan, claimed in the planning transaction: sent right after it commits without a read and
+     * a claim of their own (two of an answer's four transactions). {@code more}: later parts of the same plan.
+     */
+    public record Started(SendLogStore.Claim claim, boolean more) {
+    }
+
+    /**
+     * In the caller's transaction, right after planning: claims the plan's first kf/send_msg part unless an earlier
+     * part of the conversation is still open (order first) or it is not due (refused for quota or window). Null then,
+     * and {@link #dispatchConversation} sends as usual. A crash after the commit leaves the part SENDING: it goes out
+     * again with its msgid once stale, as after a crash during the call itself.
+     */
+    public Started claimFirst(List<SendLogEntry> planned, Instant now) {
+        if (planned.isEmpty()) {
+            return null;
+        }
+        SendLogEntry first = planned.get(0);
+        if (first.getChannel() != SendChannel.SEND_MSG || first.getStatus() != SendStatus.PENDING
+                || store.openAhead(first)) {
+            return null;
+        }
+        return new Started(store.claimPlanned(first, Credential.KF.fingerprint(wecom), now), planned.size() > 1);
+    }
+
+    /** Sends the claimed part, then the rest of its plan in order; returns when a waiting retry is due, or null. */
+    public Instant dispatchStarted(long conversationId, Started started) {
+        SendLogEntry after = sendClaimed(started.claim(), Credential.KF.fingerprint(wecom), null);
+        if (after != null && after.getStatus().open()) {
+            return dueAgain(after);
+        }
+        return started.more() ? dispatchConversation(conversationId) : null;
+    }
+
     /** Sends what is due for the conversation, in order; returns when its next waiting retry is due, or null. */
     public Instant dispatchConversation(long conversationId) {
         Instant nextDue = null;
@@ -59,8 +94,7 @@ public class Dispatcher {
             SendLogEntry after = attempt(record.getId(), record.getRequestedBy());
             if (after != null && after.getStatus().open()) {
                 answersBlocked |= ordered;
-                nextDue = earlier(nextDue, after.getStatus() == SendStatus.SENDING
-                        ? after.getUpdatedAt().plus(config.sendingStaleAfter()) : after.getNextAttemptAt());
+                nextDue = earlier(nextDue, dueAgain(after));
             }
         }
         return nextDue;
@@ -79,6 +113,16 @@ public class Dispatcher {
         if (claim == null) {
             return store.find(entryId);
         }
+        return sendClaimed(claim, fingerprint, requestedBy);
+    }
+
+    private Instant dueAgain(SendLogEntry open) {
+        return open.getStatus() == SendStatus.SENDING ? open.getUpdatedAt().plus(config.sendingStaleAfter())
+                : open.getNextAttemptAt();
+    }
+
+    /** The call for a claimed part and the record of its outcome; the part as it is afterwards. */
+    private SendLogEntry sendClaimed(SendLogStore.Claim claim, String fingerprint, String requestedBy) {
         if (claim.expiresAt() != null && Instant.now().isAfter(claim.expiresAt())) {
             return finish(claim, new RetryPolicy.Verdict(RetryPolicy.Kind.FAIL, Duration.ZERO,
                     "the event code expired at " + claim.expiresAt() + " (welcome codes live 20 s) / 事件 code 已过期"),

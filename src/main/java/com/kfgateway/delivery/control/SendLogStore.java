@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -49,6 +50,21 @@ public class SendLogStore {
                 .setParameter("conversationId", conversationId).setParameter("statuses", OPEN).getResultList();
     }
 
+    /**
+     * Whether a kf/send_msg part of the same conversation planned before {@code part} is still open (it goes first);
+     * in the caller's transaction, which may have just planned {@code part}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean openAhead(SendLogEntry part) {
+        // Parts ahead were planned by earlier transactions: no flush of this one's rows is needed to see them, and
+        // none is wanted (a group commit's rows go to the database in one JDBC batch).
+        return em.createNamedQuery(SendLogEntry.OPEN_OF_CONVERSATION, SendLogEntry.class)
+                .setParameter("conversationId", part.getRecipient().conversationId()).setParameter("statuses", OPEN)
+                .setFlushMode(FlushModeType.COMMIT).getResultList().stream()
+                .anyMatch(other -> other.getChannel() == SendChannel.SEND_MSG
+                        && other.getId() < part.getId());
+    }
+
     public SendLogEntry find(long entryId) {
         return em.find(SendLogEntry.class, entryId);
     }
@@ -59,6 +75,18 @@ public class SendLogStore {
                 .setParameter("waiting", List.of(SendStatus.PENDING, SendStatus.RETRY_WAIT)).setParameter("now", now)
                 .setParameter("sending", SendStatus.SENDING)
                 .setParameter("staleBefore", now.minus(config.sendingStaleAfter())).getResultList();
+    }
+
+    /**
+     * Claims a part planned in this very transaction: nobody else has seen it, so there is nothing to race and no
+     * earlier attempt whose outcome could be unknown.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Claim claimPlanned(SendLogEntry entry, String credentialFingerprint, Instant now) {
+        entry.claim(credentialFingerprint, now);
+        return new Claim(entry.getId(), entry.getMsgid(), entry.getChannel(), entry.getEventCode(),
+                entry.getExpiresAt(), entry.getRecipient().openKfid(), entry.getRecipient().externalUserid(),
+                entry.getText(), entry.getAttempts(), false);
     }
 
     /** Null when the part is not open any more, not due yet, or being sent by someone else right now. */

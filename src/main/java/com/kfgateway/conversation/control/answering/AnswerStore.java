@@ -10,6 +10,7 @@ import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.HandoverRequest;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.Message.Handling;
+import com.kfgateway.delivery.control.Dispatcher;
 import com.kfgateway.delivery.entity.SendKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -126,15 +127,24 @@ public class AnswerStore {
     }
 
     /**
+     * What {@link #answered} did: {@code done} is false when the turn was handled meanwhile; {@code first} is the
+     * answer's first part, claimed in the same transaction to be sent right after it (null: dispatch as usual).
+     */
+    public record Recorded(boolean done, Dispatcher.Started first) {
+
+        static final Recorded NOT = new Recorded(false, null);
+    }
+
+    /**
      * Marks the turn's messages ANSWERED, the newest with the answer's note and the others as answered with it, and
      * plans the answer's parts. False when any of them was handled meanwhile (another node, a restart): then nothing
      * changes, and the next turn is read again.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public boolean answered(List<Long> turn, Answer answer, String gateNote, boolean sendNow) {
+    public Recorded answered(List<Long> turn, Answer answer, String gateNote, boolean sendNow) {
         List<Message> messages = stillPending(turn);
         if (messages == null) {
-            return false;
+            return Recorded.NOT;
         }
         Message message = messages.get(messages.size() - 1);
         long messageId = message.getId();
@@ -149,11 +159,13 @@ public class AnswerStore {
             // Durable work in the same commit: a crash before the handover is done cannot lose it.
             em.persist(new HandoverRequest(message.getConversationId(), messageId, answer.text(), Instant.now()));
         }
-        if (sendNow) {
-            Conversation conversation = em.find(Conversation.class, message.getConversationId());
-            outbox.text(conversation, message, SendKind.ANSWER, answer.text(), Instant.now());
+        if (!sendNow) {
+            return new Recorded(true, null);
         }
-        return true;
+        Conversation conversation = em.find(Conversation.class, message.getConversationId());
+        Instant now = Instant.now();
+        return new Recorded(true, outbox.claimFirst(outbox.text(conversation, message, SendKind.ANSWER, answer.text(),
+                now), now));
     }
 
     public void skipped(List<Long> turn, String why) {

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Answers a conversation's PENDING messages turn by turn, oldest first, on a per-conversation serial queue: one
  * customer's messages strictly in order, other customers in parallel (a slow model for one never delays another).
  * A turn is every message waiting when it starts (see {@link AnswerStore}). For each: the session gate and the
- * assistant (outside any transaction, see {@link Deliberation}), then ONE transaction marking the turn ANSWERED with the answer's send-log parts, then
- * the dispatcher. A handover answer goes out as the handover notice.
+ * assistant (outside any transaction, see {@link Deliberation}), then ONE transaction marking the turn ANSWERED with
+ * the answer's send-log parts (the first one already claimed), then the dispatcher. A handover answer goes out as
+ * the handover notice.
  */
 @ApplicationScoped
 public class Answerer {
@@ -125,16 +126,18 @@ public class Answerer {
             return null;
         }
         Answer answer = outcome.answer();
-        if (!ConflictRetry
-                .run(() -> commits.run(() -> store.answered(pending.messageIds(), answer, verdict.note(),
-                        !answer.handover())))) {
+        AnswerStore.Recorded recorded = ConflictRetry.run(() -> commits.run(() -> store.answered(
+                pending.messageIds(), answer, verdict.note(), !answer.handover())));
+        if (!recorded.done()) {
             return null;
         }
+        long conversationId = pending.conversation().getId();
         if (answer.handover()) {
-            handover.resume(pending.conversation().getId());
+            handover.resume(conversationId);
             return null;
         }
-        return new Dispatched(sendLog.dispatch(pending.conversation().getId()));
+        return new Dispatched(recorded.first() == null ? sendLog.dispatch(conversationId)
+                : sendLog.dispatch(conversationId, recorded.first()));
     }
 
     private void later(long conversationId, Duration delay) {

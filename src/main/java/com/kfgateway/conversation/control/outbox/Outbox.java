@@ -3,6 +3,7 @@ package com.kfgateway.conversation.control.outbox;
 import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.delivery.boundary.SendLog;
+import com.kfgateway.delivery.control.Dispatcher;
 import com.kfgateway.delivery.entity.Recipient;
 import com.kfgateway.delivery.entity.SendKind;
 import com.kfgateway.delivery.entity.SendLogEntry;
@@ -39,6 +40,11 @@ public class Outbox {
             Instant now) {
         return sendLog.planText(request(conversation, answered, kind, null), text,
                 conversation.getLastCustomerMessageAt(), now);
+    }
+
+    /** Right after {@link #text}, in the same transaction: see {@link SendLog#claimFirst}. */
+    public Dispatcher.Started claimFirst(List<SendLogEntry> planned, Instant now) {
+        return sendLog.claimFirst(planned, now);
     }
 
     public SendLogEntry onEvent(Conversation conversation, Message answered, SendKind kind, String code,

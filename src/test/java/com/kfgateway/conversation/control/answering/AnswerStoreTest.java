@@ -2,6 +2,7 @@ package com.kfgateway.conversation.control.answering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +77,7 @@ class AnswerStoreTest {
         long second = fixture.customerSays("在吗", now.minusSeconds(9));
         long third = fixture.customerSays("多少钱", now.minusSeconds(8));
 
-        assertTrue(store.answered(List.of(first, second, third), PRICES, null, true));
+        assertTrue(store.answered(List.of(first, second, third), PRICES, null, true).done());
 
         assertEquals("answered together with message #" + third, fixture.message(first).getHandlingNote());
         assertEquals("answered together with message #" + third, fixture.message(second).getHandlingNote());
@@ -94,7 +95,7 @@ class AnswerStoreTest {
         long second = fixture.customerSays("多少钱", now.minusSeconds(9));
         store.skipped(List.of(first), "handled elsewhere");
 
-        assertFalse(store.answered(List.of(first, second), PRICES, null, true));
+        assertFalse(store.answered(List.of(first, second), PRICES, null, true).done());
 
         assertEquals(Handling.PENDING, fixture.message(second).getHandling());
         assertEquals(List.of(), fixture.parts());
@@ -120,8 +121,8 @@ class AnswerStoreTest {
     void aMessageIsAnsweredOnceWithItsPartsPlannedInTheSendLog() {
         long message = fixture.customerSays("多少钱");
 
-        assertTrue(store.answered(List.of(message), PRICES, "trans 0→1 failed", true));
-        assertFalse(store.answered(List.of(message), PRICES, null, true),
+        assertTrue(store.answered(List.of(message), PRICES, "trans 0→1 failed", true).done());
+        assertFalse(store.answered(List.of(message), PRICES, null, true).done(),
                 "handled meanwhile: nothing is planned again");
 
         Message answered = fixture.message(message);
@@ -130,9 +131,24 @@ class AnswerStoreTest {
         List<SendLogEntry> parts = fixture.parts();
         assertEquals(1, parts.size());
         assertEquals(SendKind.ANSWER, parts.get(0).getKind());
-        assertEquals(SendStatus.PENDING, parts.get(0).getStatus(), "planned; the dispatcher sends it");
+        assertEquals(SendStatus.SENDING, parts.get(0).getStatus(), "planned and claimed, to be sent after the commit");
+        assertEquals(1, parts.get(0).getAttempts());
         assertEquals(message, parts.get(0).getAnswersMessageId());
         assertEquals(PRICES.text(), parts.get(0).getText());
+    }
+
+    @Test
+    void anAnswerWaitsUnclaimedBehindAnEarlierAnswerStillBeingSent() {
+        long first = fixture.customerSays("多少钱", Instant.now().minusSeconds(2));
+        long second = fixture.customerSays("谢谢", Instant.now().minusSeconds(1));
+
+        assertNotNull(store.answered(List.of(first), PRICES, null, true).first(), "nothing ahead: claimed");
+        assertNull(store.answered(List.of(second), PRICES, null, true).first(),
+                "the first answer is still SENDING: the second waits its turn");
+
+        List<SendLogEntry> parts = fixture.parts();
+        assertEquals(List.of(SendStatus.SENDING, SendStatus.PENDING), parts.stream().map(SendLogEntry::getStatus)
+                .toList());
     }
 
     @Test
@@ -180,7 +196,7 @@ class AnswerStoreTest {
 
         assertEquals(Handling.SKIPPED, fixture.message(message).getHandling());
         assertEquals("not answered: the session is ended (state 4)", fixture.message(message).getHandlingNote());
-        assertFalse(store.answered(List.of(message), PRICES, null, true));
+        assertFalse(store.answered(List.of(message), PRICES, null, true).done());
         assertEquals(List.of(), fixture.parts());
     }
 

@@ -38,12 +38,14 @@ class RecoveryTest {
         long message = fixture.customerSays("多少钱");
         assertEquals(Set.of(fixture.conversation), recovery.withWork(now), "a PENDING message");
 
-        fixture.answers.answered(java.util.List.of(message), new Answer("价格以商品页面显示为准", false, "rules", null), null,
-                true);
-        assertEquals(Set.of(fixture.conversation), recovery.withWork(Instant.now()), "its part is due");
+        AnswerStore.Recorded recorded = fixture.answers.answered(java.util.List.of(message), new Answer("价格以商品页面显示为准",
+                false, "rules", null), null, true);
+        assertEquals(Set.of(), recovery.withWork(Instant.now()), "its part is claimed: its dispatcher sends it now");
+        assertEquals(Set.of(fixture.conversation), recovery.withWork(Instant.now().plus(Duration.ofMinutes(10))),
+                "a part its dispatcher never sent (a crash) is due once it is stale");
 
-        fixture.sendLog.dispatch(fixture.conversation);
-        assertEquals(Set.of(), recovery.withWork(Instant.now()), "sent");
+        fixture.sendLog.dispatch(fixture.conversation, recorded.first());
+        assertEquals(Set.of(), recovery.withWork(Instant.now().plus(Duration.ofMinutes(10))), "sent");
 
         fixture.asksForHuman("稍等");
         assertEquals(Set.of(fixture.conversation), recovery.withWork(Instant.now()), "an open handover");
