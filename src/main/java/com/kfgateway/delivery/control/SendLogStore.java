@@ -84,9 +84,13 @@ public class SendLogStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Claim claimPlanned(SendLogEntry entry, String credentialFingerprint, Instant now) {
         entry.claim(credentialFingerprint, now);
+        return claimOf(entry, false);
+    }
+
+    private static Claim claimOf(SendLogEntry entry, boolean mayHaveArrived) {
         return new Claim(entry.getId(), entry.getMsgid(), entry.getChannel(), entry.getEventCode(),
                 entry.getExpiresAt(), entry.getRecipient().openKfid(), entry.getRecipient().externalUserid(),
-                entry.getText(), entry.getAttempts(), false);
+                entry.getText(), entry.getAttempts(), mayHaveArrived);
     }
 
     /** Null when the part is not open any more, not due yet, or being sent by someone else right now. */
@@ -112,9 +116,7 @@ public class SendLogStore {
                 .setParameter("sendLogId", entryId).getSingleResult() > 0;
         entry.claim(credentialFingerprint, now);
         em.flush();
-        return new Claim(entryId, entry.getMsgid(), entry.getChannel(), entry.getEventCode(), entry.getExpiresAt(),
-                entry.getRecipient().openKfid(), entry.getRecipient().externalUserid(), entry.getText(),
-                entry.getAttempts(), mayHaveArrived);
+        return claimOf(entry, mayHaveArrived);
     }
 
     boolean due(SendLogEntry entry, Instant now) {
