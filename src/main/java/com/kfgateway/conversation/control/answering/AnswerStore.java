@@ -137,8 +137,8 @@ public class AnswerStore {
 
     /**
      * Marks the turn's messages ANSWERED, the newest with the answer's note and the others as answered with it, and
-     * plans the answer's parts. False when any of them was handled meanwhile (another node, a restart): then nothing
-     * changes, and the next turn is read again.
+     * plans the answer's parts, claiming the first. {@link Recorded#NOT} when any of them was handled meanwhile
+     * (another node, a restart): then nothing changes, and the next turn is read again.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Recorded answered(List<Long> turn, Answer answer, String gateNote, boolean sendNow) {
