@@ -33,7 +33,7 @@ class FirstStartIT {
 
     @BeforeAll
     static void bootWithDefaults() throws Exception {
-        workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling(WORK_DIR);
+        workDir = GatewayBuilder.sharedWorkDir().resolveSibling(WORK_DIR);
         Files.deleteIfExists(workDir.resolve("data/first-admin-password.txt"));
         // An empty variable is an unset key to MicroProfile Config.
         gateway = GatewayBuilder.inWorkDir(WORK_DIR).env("ADMIN_PASSWORD", "").env("CONVERSATION_NOTIFY_TO", "")

@@ -27,7 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Puts an IT gateway together: a WeCom simulator seeded with the IT corp (two accounts, a receiving and an absent
@@ -46,7 +52,7 @@ public final class GatewayBuilder {
         this.workDir = workDir;
     }
 
-    /** {@code name} is a sibling of the shared gateway's work directory (target/it), e.g. "it-model". */
+    /** {@code name} is a sibling of the shared gateway's work directory (target/it-h2-1/gateway in mvn verify), e.g. "it-model". */
     public static GatewayBuilder inWorkDir(String name) {
         return new GatewayBuilder(sharedWorkDir().resolveSibling(name));
     }
@@ -56,8 +62,9 @@ public final class GatewayBuilder {
         return new GatewayBuilder(workDir);
     }
 
-    static Path sharedWorkDir() {
-        return Path.of(System.getProperty("kfgateway.it.work-dir", "target/it"));
+    /** Where the shared gateway of this test JVM lives; the other work directories are its siblings. */
+    public static Path sharedWorkDir() {
+        return Path.of(System.getProperty("kfgateway.it.work-dir", "target/it/gateway"));
     }
 
     /** The simulator's clock (the product keeps its own). */
@@ -83,10 +90,13 @@ public final class GatewayBuilder {
         WeComSimulator wecom = seededSimulator();
         SimulatorHttpServer wecomServer = SimulatorHttpServer.start(wecom, 0);
         try {
-            // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
-            PayaraProcess.deleteRecursively(workDir.resolve("db"));
             Map<String, String> env = environment(writeRules(), wecomServer);
+            if (!extraEnv.containsKey("DB_URL")) {
+                // A fresh simulator knows nothing of a previous run's sync cursor: start from an empty database too.
+                env.putAll(ItDatabase.fresh(workDir));
+            }
             env.putAll(extraEnv);
+            ItDatabase.prepareServer();
             PayaraProcess server = new PayaraProcess(workDir, env);
             extraWars.forEach(server::alsoDeploy);
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
@@ -97,6 +107,88 @@ public final class GatewayBuilder {
         } catch (IOException | InterruptedException | RuntimeException e) {
             wecomServer.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the simulator and {@code size} gateways on one shared database (PostgreSQL), all booting at once as after
+     * a deployment, in work directories node-1, node-2, …; WeCom's callbacks reach them through a
+     * {@link CallbackSpreader}. The caller closes what it got.
+     */
+    public Cluster startCluster(int size) throws IOException, InterruptedException {
+        if (!ItDatabase.postgres()) {
+            throw new IllegalStateException("a cluster needs a shared database: -Dkfgateway.it.database=postgres");
+        }
+        WeComSimulator wecom = seededSimulator();
+        SimulatorHttpServer wecomServer = SimulatorHttpServer.start(wecom, 0);
+        List<PayaraProcess> nodes = new ArrayList<>();
+        CallbackSpreader spreader = null;
+        try {
+            Map<String, String> env = environment(writeRules(), wecomServer);
+            env.putAll(ItDatabase.fresh(workDir));
+            env.putAll(extraEnv);
+            ItDatabase.prepareServer();
+            for (int i = 1; i <= size; i++) {
+                nodes.add(new PayaraProcess(workDir.resolve("node-" + i), env));
+            }
+            spreader = CallbackSpreader.start(nodes.stream().map(PayaraProcess::baseUri).toList());
+            wecom.setCallbackUrl(spreader.uri());
+            Cluster cluster = new Cluster(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,
+                    spreader, List.copyOf(nodes), env.get("DB_URL"));
+            bootTogether(nodes);
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            for (PayaraProcess node : nodes) {
+                node.stop();
+            }
+            if (spreader != null) {
+                spreader.close();
+            }
+            wecomServer.close();
+            throw e;
+        }
+    }
+
+    private static void bootTogether(List<PayaraProcess> nodes) throws IOException, InterruptedException {
+        ExecutorService boots = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<Object>> booted = new ArrayList<>();
+            for (PayaraProcess node : nodes) {
+                booted.add(boots.submit(() -> {
+                    node.start();
+                    return null;
+                }));
+            }
+            for (Future<Object> boot : booted) {
+                try {
+                    boot.get();
+                } catch (ExecutionException e) {
+                    throw new IOException("a node did not boot", e.getCause());
+                }
+            }
+        } finally {
+            boots.shutdownNow();
+        }
+    }
+
+    /** Running gateways on one database, with the simulator and the spreader in front of them. */
+    public record Cluster(WeComSimulator wecom, SimulatorFaults faults, SimulatorProbe probe,
+            SimulatorHttpServer wecomServer, CallbackSpreader spreader, List<PayaraProcess> nodes, String databaseUrl)
+            implements
+                AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                for (PayaraProcess node : nodes) {
+                    node.stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                spreader.close();
+                wecomServer.close();
+            }
         }
     }
 
@@ -160,8 +252,6 @@ public final class GatewayBuilder {
         env.put("WECOM_CALLBACK_AES_KEY", AES_KEY);
         env.put("WECOM_API_BASE", wecomServer.baseUri().toString());
         env.put("WECOM_HTTP_TIMEOUT_SECONDS", "3");
-        // WRITE_DELAY=0: durable commits, so a crash test cannot lose an answered message.
-        env.put("DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/kf-gateway") + ";WRITE_DELAY=0");
         env.put("ADMIN_USERNAME", ADMIN_USER);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CONVERSATION_NOTIFY_TO", SERVICER_ONLINE);

@@ -39,22 +39,18 @@ class SandboxIT {
 
     @BeforeAll
     static void bootInSandboxMode() throws IOException, InterruptedException {
-        Path workDir = Path.of(System.getProperty("kfgateway.it.work-dir", "target/it")).resolveSibling("it-sandbox");
+        Path workDir = GatewayBuilder.sharedWorkDir().resolveSibling("it-sandbox");
         // The README's start: the built-in H2 file (./data under the work directory), and a blank corp id is unset.
         PayaraProcess.deleteRecursively(workDir.resolve("data"));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "WECOM_CORP_ID", "",
                 "ADMIN_USERNAME", "admin",
                 "ADMIN_PASSWORD", ADMIN_PASSWORD));
-        // -Dkfgateway.it.sandbox.DB_URL=jdbc:postgresql://… (and DB_USER, DB_PASSWORD, DB_DATASOURCE_CLASS, with
-        // -Dkfgateway.it.addlibs=postgresql.jar) runs this whole story against another database; it must be empty.
-        // The sandbox never starts on another database unless asked to.
-        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_DATASOURCE_CLASS")) {
-            String override = System.getProperty("kfgateway.it.sandbox." + variable);
-            if (override != null) {
-                env.put(variable, override);
-                env.put("SANDBOX_ENABLED", "true");
-            }
+        if (ItDatabase.postgres()) {
+            // The sandbox never starts on another database unless asked to; the PostgreSQL pass asks.
+            env.putAll(ItDatabase.fresh(workDir));
+            env.put("SANDBOX_ENABLED", "true");
+            ItDatabase.prepareServer();
         }
         server = new PayaraProcess(workDir, env);
         server.start();

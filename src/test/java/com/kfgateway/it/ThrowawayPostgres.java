@@ -52,15 +52,23 @@ public final class ThrowawayPostgres implements AutoCloseable {
         postgres.run(List.of(bin("initdb"), "-D", postgres.data().toString(), "-U", USER, "--auth=trust",
                 "-E", "UTF8", "--no-locale"), true);
         Runtime.getRuntime().addShutdownHook(postgres.stopAtExit);
-        postgres.run(List.of(bin("pg_ctl"), "-D", postgres.data().toString(), "-l", root.resolve("postgres.log")
-                .toString(), "-w", "-t", "60", "-o",
-                "-p " + postgres.port + " -k " + root
-                        + " -c listen_addresses=127.0.0.1",
-                "start"), true);
-        postgres.running = true;
+        postgres.resume();
         postgres.run(List.of(bin("createdb"), "-h", "127.0.0.1", "-p", String.valueOf(postgres.port), "-U", USER,
                 DATABASE), true);
         return postgres;
+    }
+
+    /** Starts the server again after {@link #pause()}, on the same port, with everything it had. */
+    public synchronized void resume() throws IOException, InterruptedException {
+        run(List.of(bin("pg_ctl"), "-D", data().toString(), "-l", dir.resolve("postgres.log").toString(), "-w", "-t",
+                "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), true);
+        running = true;
+    }
+
+    /** Stops the server at once, as an outage does: open connections are cut, and nothing is lost. */
+    public synchronized void pause() throws IOException, InterruptedException {
+        run(List.of(bin("pg_ctl"), "-D", data().toString(), "-m", "fast", "-w", "stop"), true);
+        running = false;
     }
 
     public int port() {
@@ -68,7 +76,11 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** The product's database settings for this cluster (trust authentication on loopback: no password). */
@@ -102,8 +114,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
             return;
         }
         try {
-            run(List.of(bin("pg_ctl"), "-D", data().toString(), "-m", "fast", "-w", "stop"), true);
-            running = false;
+            pause();
         } catch (IOException e) {
             System.err.println("could not stop the throwaway PostgreSQL in " + dir + ": " + e.getMessage());
         } catch (InterruptedException e) {

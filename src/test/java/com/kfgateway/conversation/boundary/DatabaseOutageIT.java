@@ -5,53 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.it.GatewayBuilder;
+import com.kfgateway.it.ItDatabase;
 import com.kfgateway.it.PayaraProcess;
 import com.kfgateway.it.TestGateway;
+import com.kfgateway.it.ThrowawayPostgres;
 import com.kfgateway.sandbox.entity.CallbackResult;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database stops for a minute while customers write. The product talks to H2 over TCP here, served by this JVM,
- * so the test can take the database away and bring it back on the same port and files. WeCom's callbacks must still
+ * The database stops for a minute while customers write. On H2 the product talks to it over TCP here, served by this
+ * JVM; on PostgreSQL the test has a cluster of its own; either way the test can take the database away and bring it
+ * back on the same port and files. WeCom's callbacks must still
  * be acked at once (it retries a callback unanswered within 5 s, then gives up), and everything written during the
  * outage must be answered once the database is back, without any new callback.
  */
 class DatabaseOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(60);
-    private static final Path DB_DIR = Path.of("target/it-db-outage-h2").toAbsolutePath();
-
-    private static int port;
-    private static Server database;
+    private static Outage database;
     private static GatewayBuilder.Booted gateway;
 
     @BeforeAll
     static void boot() throws Exception {
-        PayaraProcess.deleteRecursively(DB_DIR);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        database = startDatabase();
-        gateway = GatewayBuilder.inWorkDir("it-db-outage")
-                .env("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + port + "/kf-gateway")
-                .env("CONVERSATION_SAFETY_PULL_MINUTES", "1").start();
+        database = ItDatabase.postgres() ? new PostgresOutage() : new H2Outage();
+        GatewayBuilder builder = GatewayBuilder.inWorkDir("it-db-outage").env("CONVERSATION_SAFETY_PULL_MINUTES", "1");
+        database.settings().forEach(builder::env);
+        gateway = builder.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (gateway != null) {
             gateway.close();
         }
         if (database != null) {
-            database.stop();
+            database.close();
         }
     }
 
@@ -78,7 +75,7 @@ class DatabaseOutageIT {
         assertTrue(during.stream().allMatch(c -> delivered(c) == 0), "nothing could be answered without the DB");
 
         int callbacksAtReturn = gateway.wecom().callbackResults().size();
-        database = startDatabase();
+        database.start();
         for (String customer : during) {
             TestGateway.await("the answer for " + customer + " after the outage", Duration.ofSeconds(180),
                     () -> delivered(customer) >= 1);
@@ -89,9 +86,75 @@ class DatabaseOutageIT {
         assertTrue(gateway.wecom().delivered(ACCOUNT, during.get(0)).get(0).content().contains("9:00"));
     }
 
-    private static Server startDatabase() throws Exception {
-        return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", DB_DIR.toString(), "-ifNotExists")
-                .start();
+    /** The database the product uses, which the test can stop and start again. */
+    private interface Outage extends AutoCloseable {
+        Map<String, String> settings();
+
+        void stop() throws Exception;
+
+        void start() throws Exception;
+    }
+
+    private static final class H2Outage implements Outage {
+        private final Path files = GatewayBuilder.sharedWorkDir().resolveSibling("it-db-outage-h2").toAbsolutePath();
+        private final int port;
+        private Server server;
+
+        H2Outage() throws Exception {
+            PayaraProcess.deleteRecursively(files);
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            start();
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + port + "/kf-gateway");
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public void start() throws Exception {
+            server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", files.toString(),
+                    "-ifNotExists").start();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
+    private static final class PostgresOutage implements Outage {
+        private final ThrowawayPostgres cluster = ItDatabase.ownCluster("it-db-outage-postgres");
+
+        PostgresOutage() throws Exception {
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return cluster.productEnv();
+        }
+
+        @Override
+        public void stop() throws Exception {
+            cluster.pause();
+        }
+
+        @Override
+        public void start() throws Exception {
+            cluster.resume();
+        }
+
+        @Override
+        public void close() {
+            cluster.close();
+        }
     }
 
     private static int delivered(String customer) {
