@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("delivery").definedBy("com.kfgateway.delivery..")
                 .layer("assistant").definedBy("com.kfgateway.assistant..")
                 .layer("wecom").definedBy("com.kfgateway.wecom..")
+                .layer("cluster").definedBy("com.kfgateway.cluster..")
                 .layer("database").definedBy("com.kfgateway.database..")
                 .layer("http").definedBy("com.kfgateway.http..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
@@ -40,8 +41,10 @@ class ArchitectureTest {
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("conversation", "admin")
                 .whereLayer("assistant").mayOnlyBeAccessedByLayers("conversation", "admin", "doctor")
                 .whereLayer("wecom").mayOnlyBeAccessedByLayers("conversation", "delivery", "doctor", "admin", "sandbox")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
+                        "wecom")
                 .whereLayer("database").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
-                        "wecom", "sandbox")
+                        "wecom", "sandbox", "cluster")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("wecom", "assistant")
                 .check(MAIN);
     }

@@ -36,7 +36,8 @@ public class ConversationHistory {
     /** The newest {@code max} messages, oldest first. */
     public List<Message> messages(long conversationId, int max) {
         List<Message> newest = new ArrayList<>(em.createQuery("select m from Message m where m.conversationId = :id "
-                + "order by m.id desc", Message.class).setParameter("id", conversationId).setMaxResults(max)
+                + "order by m.storedAt desc, m.id desc", Message.class).setParameter("id", conversationId)
+                .setMaxResults(max)
                 .getResultList());
         Collections.reverse(newest);
         return newest;

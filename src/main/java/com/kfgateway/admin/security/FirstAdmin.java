@@ -1,6 +1,7 @@
 package com.kfgateway.admin.security;
 
 import com.kfgateway.admin.entity.StaffRole;
+import com.kfgateway.cluster.control.Leases;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -28,6 +31,9 @@ import java.util.logging.Logger;
 public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+    static final String LEASE_NAME = "first-admin";
+    /** Longer than hashing a password and writing a file can take. */
+    static final Duration LEASE = Duration.ofSeconds(60);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     @Inject
@@ -36,11 +42,45 @@ public class FirstAdmin {
     @Inject
     StaffUsers users;
 
+    @Inject
+    Leases leases;
+
+    /**
+     * Under a lease, so that of several nodes starting together on an empty database one creates the admin; the
+     * others wait for it (at most until its lease would have run out) and find a user there.
+     */
     @PostConstruct
     void createWhenNoUserExists() {
-        if (!users.none()) {
-            return;
+        Instant giveUp = Instant.now().plus(LEASE).plus(LEASE);
+        while (users.none()) {
+            if (leases.take(LEASE_NAME, LEASE)) {
+                try {
+                    if (users.none()) {
+                        create();
+                    }
+                } finally {
+                    leases.release(LEASE_NAME);
+                }
+                return;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                LOG.warning("Another node held the first admin's lease for too long; no admin created here");
+                return;
+            }
+            pause();
         }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another node created the first admin", e);
+        }
+    }
+
+    private void create() {
         String name = config.username();
         Optional<String> given = config.password();
         if (given.isPresent()) {

@@ -1,6 +1,7 @@
 package com.kfgateway.conversation.boundary;
 
 import com.kfgateway.conversation.control.answering.Recovery;
+import com.kfgateway.cluster.control.Leases;
 import jakarta.annotation.PostConstruct;
 import com.kfgateway.conversation.control.answering.AnsweringExecutors;
 import jakarta.annotation.Resource;
@@ -16,13 +17,16 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Keeps resuming unfinished work every few seconds, and pulls every known account after start-up and every few
- * minutes (non-persistent timer; Payara Micro has no persistent ones). It only delegates to {@link Recovery}. Bean-managed transactions: no transaction around the work.
+ * minutes (non-persistent timer; Payara Micro has no persistent ones). It only delegates to {@link Recovery}. Every
+ * node ticks; the one holding the timer's lease does the work. Bean-managed transactions: no transaction around the
+ * work.
  */
 @ManagedExecutorDefinition(name = AnsweringExecutors.RULES, maxAsync = AnsweringExecutors.RULES_THREADS)
 @ManagedExecutorDefinition(name = AnsweringExecutors.MODEL, maxAsync = AnsweringExecutors.MODEL_THREADS)
@@ -36,6 +40,9 @@ public class PipelineRecovery {
 
     static final long FIRST_RUN_MILLIS = 2_000;
     static final long INTERVAL_MILLIS = 5_000;
+    static final String LEASE_NAME = "timer:pipeline-recovery";
+    /** Three missed ticks: then another node takes the net over. */
+    static final Duration LEASE = Duration.ofMillis(3 * INTERVAL_MILLIS);
     private static final Logger LOG = Logger.getLogger(PipelineRecovery.class.getName());
 
     @Resource
@@ -44,14 +51,21 @@ public class PipelineRecovery {
     @Inject
     Recovery recovery;
 
+    @Inject
+    Leases leases;
+
     @PostConstruct
     void start() {
         timers.createIntervalTimer(FIRST_RUN_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline recovery", false));
     }
 
+    /** One node of a cluster runs the net for all; the lease moves to another when its node stops ticking. */
     @Timeout
     void resume() {
         try {
+            if (!leases.hold(LEASE_NAME, LEASE)) {
+                return;
+            }
             recovery.pullIfDue(Instant.now());
             recovery.resume();
         } catch (RuntimeException e) {

@@ -22,12 +22,12 @@ import java.time.Instant;
 @Table(name = "message")
 @NamedQuery(name = Message.BY_MSGID, query = "select m from Message m where m.msgid = :msgid")
 @NamedQuery(name = Message.PENDING_OF_CONVERSATION,
-        query = "select m from Message m where m.conversationId = :conversationId and m.handling = :handling order by m.sentAt, m.id")
+        query = "select m from Message m where m.conversationId = :conversationId and m.handling = :handling order by m.sentAt, m.storedAt, m.id")
 @NamedQuery(name = Message.CONVERSATIONS_WITH,
         query = "select distinct m.conversationId from Message m where m.handling = :handling and m.conversationId is not null")
 @NamedQuery(name = Message.KNOWN_MSGIDS, query = "select m.msgid from Message m where m.msgid in :msgids")
 @NamedQuery(name = Message.LATEST_OF_CONVERSATION,
-        query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt desc, m.id desc")
+        query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt desc, m.storedAt desc, m.id desc")
 public class Message {
 
     public static final String PENDING_OF_CONVERSATION = "Message.pendingOfConversation";

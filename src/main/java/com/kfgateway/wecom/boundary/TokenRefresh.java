@@ -3,6 +3,8 @@ package com.kfgateway.wecom.boundary;
 import com.kfgateway.wecom.control.AccessTokens;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.TokenFetched;
+import com.kfgateway.cluster.control.ClusterConfig;
+import com.kfgateway.cluster.control.Leases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -39,6 +41,7 @@ public class TokenRefresh {
 
     static final Duration SOONEST = Duration.ofSeconds(1);
     static final Duration LATEST = Duration.ofMinutes(10);
+    static final String LEASE_NAME = "timer:token-refresh";
     private static final Logger LOG = Logger.getLogger(TokenRefresh.class.getName());
 
     @Resource
@@ -46,6 +49,12 @@ public class TokenRefresh {
 
     @Inject
     AccessTokens tokens;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    ClusterConfig cluster;
 
     private volatile Instant nextRun;
     private volatile Instant lastRun;
@@ -56,9 +65,18 @@ public class TokenRefresh {
         arm(Instant.now());
     }
 
+    /**
+     * One node of a cluster refreshes for all (the others read the row it stores). The holder runs at least once per
+     * cluster lease time (a run with nothing due costs no WeCom call) and so keeps its timer lease, three of those
+     * long; the others look as often whether it ran out, and take over then.
+     */
     @Timeout
     void refresh(Timer timer) {
         Instant now = Instant.now();
+        if (!holdsLease()) {
+            arm(now.plus(cluster.workLease()));
+            return;
+        }
         lastRun = now;
         Instant soonestDue = null;
         try {
@@ -66,7 +84,7 @@ public class TokenRefresh {
                 soonestDue = earlier(soonestDue, refreshOne(credential));
             }
         } finally {
-            arm(nextRun(now, soonestDue));
+            arm(earlier(nextRun(now, soonestDue), now.plus(cluster.workLease())));
         }
     }
 
@@ -75,6 +93,16 @@ public class TokenRefresh {
         Instant next = nextRun;
         if (next == null || fetched.refreshDue().isBefore(next)) {
             arm(nextRun(Instant.now(), fetched.refreshDue()));
+        }
+    }
+
+    private boolean holdsLease() {
+        try {
+            return leases.hold(LEASE_NAME, cluster.workLease().multipliedBy(3));
+        } catch (RuntimeException e) {
+            // The database is away: tokens are still fetched on demand; try again at the next run.
+            LOG.log(Level.FINE, "the token refresh lease could not be read", e);
+            return false;
         }
     }
 

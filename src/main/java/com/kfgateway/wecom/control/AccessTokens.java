@@ -1,5 +1,6 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.cluster.control.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -8,14 +9,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Access tokens per (corp id, secret), cached in memory and, sealed, in the database so a restart reuses a valid
- * token. Concurrent callers needing a fetch wait for one gettoken (per-key lock, checked again once held). After
- * WeCom refuses the secret or corp id, gettoken is paused (see {@link CredentialBlock}) and callers get a
+ * token. Concurrent callers needing a fetch wait for one gettoken (per-key lock, checked again once held); across the
+ * nodes of a cluster, the stored row is read again first (another node may have fetched, or been refused) and the
+ * fetch runs under the key's lease, so one node asks WeCom for all. After WeCom refuses the secret or corp id,
+ * gettoken is paused (see {@link CredentialBlock}), for every node, and callers get a
  * {@link TokenUnavailableException} without WeCom being asked.
  *
  * <p>Database access goes through {@link TokenStore}, one short transaction each, never around gettoken.
@@ -34,6 +38,9 @@ public class AccessTokens {
     @Inject
     TokenStore store;
 
+    @Inject
+    Leases leases;
+
     /** Tells the refresh timer about tokens fetched on demand, which may be due sooner than its next run. */
     @Inject
     Event<TokenFetched> fetchedEvents;
@@ -46,10 +53,11 @@ public class AccessTokens {
     public AccessTokens() {
     }
 
-    AccessTokens(WeComConfig config, WeComHttp http, TokenStore store, Clock clock) {
+    AccessTokens(WeComConfig config, WeComHttp http, TokenStore store, Leases leases, Clock clock) {
         this.config = config;
         this.http = http;
         this.store = store;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -69,7 +77,7 @@ public class AccessTokens {
             if (state.blockedAt(now)) {
                 throw GetToken.blocked(credential, state);
             }
-            return fetch(credential, key, state).token();
+            return fetchOnce(credential, key, latest -> latest.usableAt(clock.instant())).token();
         });
     }
 
@@ -104,7 +112,8 @@ public class AccessTokens {
                 return state.lifetime().refreshDue();
             }
             try {
-                return fetch(credential, key, state).lifetime().refreshDue();
+                return fetchOnce(credential, key, latest -> !latest.refreshDueAt(clock.instant())).lifetime()
+                        .refreshDue();
             } catch (TokenUnavailableException e) {
                 TokenState failed = current(key);
                 return failed.blockedAt(now) ? failed.blockedUntil()
@@ -140,6 +149,22 @@ public class AccessTokens {
             state = load(key);
         }
         return TokenStatus.of(credential, state, clock.instant());
+    }
+
+    private TokenState fetchOnce(Credential credential, TokenKey key, Predicate<TokenState> goodEnough) {
+        return new OneGettoken(leases, clock).fetch(credential, key, () -> reload(key), goodEnough,
+                latest -> fetch(credential, key, latest));
+    }
+
+    /** The stored row, which another node may have changed since this one cached it. */
+    private TokenState reload(TokenKey key) {
+        TokenState stored = load(key);
+        TokenState cached = states.get(key.value());
+        if (cached != null && stored == TokenState.NONE) {
+            return cached;
+        }
+        states.put(key.value(), stored);
+        return stored;
     }
 
     private TokenState fetch(Credential credential, TokenKey key, TokenState before) {

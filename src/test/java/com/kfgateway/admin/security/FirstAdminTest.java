@@ -1,5 +1,8 @@
 package com.kfgateway.admin.security;
 
+import com.kfgateway.cluster.control.TestLeases;
+import com.kfgateway.unit.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +13,13 @@ import com.kfgateway.admin.entity.StaffUser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +112,33 @@ class FirstAdminTest {
         assertTrue(log.isEmpty());
     }
 
+    @Test
+    void ofTwoNodesStartingTogetherOnAnEmptyDatabaseOneCreatesTheAdmin() throws Exception {
+        try (TestDatabase cluster = new TestDatabase()) {
+            users.hashing = Duration.ofMillis(300);
+            FirstAdmin a = firstAdmin(Optional.of("it-admin-Passw0rd!"), dir.resolve("a.txt"));
+            a.leases = TestLeases.node("a", cluster);
+            FirstAdmin b = firstAdmin(Optional.of("it-admin-Passw0rd!"), dir.resolve("b.txt"));
+            b.leases = TestLeases.node("b", cluster);
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Object>> started = List.of(a, b).stream().map(node -> nodes.submit(() -> {
+                    go.await();
+                    node.createWhenNoUserExists();
+                    return null;
+                })).toList();
+                go.countDown();
+                for (Future<Object> node : started) {
+                    node.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                nodes.shutdownNow();
+            }
+            assertEquals(1, users.created.get());
+        }
+    }
+
     private FirstAdmin firstAdmin(Optional<String> password, Path file) {
         AdminConfig config = new AdminConfig();
         config.username = "admin";
@@ -110,6 +147,7 @@ class FirstAdminTest {
         FirstAdmin firstAdmin = new FirstAdmin();
         firstAdmin.config = config;
         firstAdmin.users = users;
+        firstAdmin.leases = TestLeases.alone();
         return firstAdmin;
     }
 
@@ -121,10 +159,12 @@ class FirstAdminTest {
 
     /** The database side, as a test double: remembers what it was asked to create. */
     static final class RecordingUsers extends StaffUsers {
-        boolean none = true;
+        volatile boolean none = true;
         String name;
         String password;
         Set<StaffRole> roles;
+        final AtomicInteger created = new AtomicInteger();
+        Duration hashing = Duration.ZERO;
 
         @Override
         public boolean none() {
@@ -133,6 +173,13 @@ class FirstAdminTest {
 
         @Override
         public StaffUser create(String username, char[] password, Set<StaffRole> roles) {
+            try {
+                Thread.sleep(hashing.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            created.incrementAndGet();
+            none = false;
             this.name = username;
             this.password = new String(password);
             this.roles = roles;

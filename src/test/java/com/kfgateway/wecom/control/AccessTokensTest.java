@@ -5,10 +5,14 @@ import com.kfgateway.sandbox.control.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.cluster.control.Leases;
+import com.kfgateway.cluster.control.TestLeases;
+import com.kfgateway.unit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,8 @@ class AccessTokensTest {
     private FakeWeCom wecom;
     private InMemoryTokenStore store;
     private MutableClock clock;
+    private Leases leases = TestLeases.alone();
+    private TestDatabase cluster;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,10 +49,81 @@ class AccessTokensTest {
     @AfterEach
     void stop() {
         wecom.close();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** The tokens of node {@code name} of a cluster whose nodes share this test's token store and leases. */
+    private AccessTokens node(String name) {
+        return node(TestLeases.node(name, cluster()));
+    }
+
+    private AccessTokens node(Leases nodeLeases) {
+        WeComConfig config = wecom.config(KF_SECRET, APP_SECRET);
+        return new AccessTokens(config, new WeComHttp(config, Duration.ofSeconds(10)), store, nodeLeases, clock);
+    }
+
+    private TestDatabase cluster() {
+        if (cluster == null) {
+            cluster = new TestDatabase();
+        }
+        return cluster;
+    }
+
+    @Test
+    void aTokenOneNodeFetchedIsUsedByTheOtherWhenItsOwnCopyIsDue() {
+        AccessTokens a = node("a");
+        AccessTokens b = node("b");
+        assertEquals("token-1", a.token(Credential.KF));
+        assertEquals("token-1", b.token(Credential.KF));
+        clock.advance(Duration.ofSeconds(7196));
+
+        assertEquals("token-2", a.token(Credential.KF));
+        assertEquals("token-2", b.token(Credential.KF), "b reads the row a stored instead of asking WeCom");
+        assertEquals(2, wecom.requests("gettoken").size());
+    }
+
+    @Test
+    void aSecretRefusedOnOneNodeIsPausedOnTheOtherWithoutAskingWeCom() {
+        AccessTokens a = node("a");
+        AccessTokens b = node("b");
+        assertEquals("token-1", a.token(Credential.KF));
+        assertEquals("token-1", b.token(Credential.KF));
+        clock.advance(Duration.ofSeconds(7196));
+        wecom.script("gettoken", BAD_SECRET_ANSWER, BAD_SECRET_ANSWER);
+
+        assertEquals(40001, assertThrows(TokenUnavailableException.class, () -> a.token(Credential.KF)).errcode());
+        TokenUnavailableException onB = assertThrows(TokenUnavailableException.class, () -> b.token(Credential.KF));
+
+        assertEquals(40001, onB.errcode());
+        assertNotNull(onB.blockedUntil(), "paused on b too");
+        assertEquals(2, wecom.requests("gettoken").size(), "refused once, for both");
+    }
+
+    @Test
+    void aNodeWaitsForTheTokenAnotherNodeIsFetchingAndUsesIt() throws Exception {
+        Leases bLeases = TestLeases.node("b", cluster());
+        String lease = "token:" + TokenKey.of(wecom.config(KF_SECRET, APP_SECRET).corpId(), KF_SECRET).value();
+        assertTrue(bLeases.take(lease, Duration.ofMinutes(1)), "b starts a gettoken");
+        ExecutorService onA = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> waiting = onA.submit(() -> node("a").token(Credential.KF));
+            Thread.sleep(300);
+            assertFalse(waiting.isDone(), "a waits for b");
+            assertEquals(0, wecom.requests("gettoken").size());
+
+            assertEquals("token-1", node(bLeases).token(Credential.KF));
+
+            assertEquals("token-1", waiting.get(10, TimeUnit.SECONDS));
+            assertEquals(1, wecom.requests("gettoken").size());
+        } finally {
+            onA.shutdownNow();
+        }
     }
 
     private AccessTokens tokens(WeComConfig config) {
-        return new AccessTokens(config, new WeComHttp(config, Duration.ofSeconds(10)), store, clock);
+        return new AccessTokens(config, new WeComHttp(config, Duration.ofSeconds(10)), store, leases, clock);
     }
 
     private AccessTokens tokens() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.cluster.control.TestLeases;
 import com.kfgateway.wecom.entity.KfAccount;
 import com.kfgateway.wecom.entity.MediaFile;
 import com.kfgateway.wecom.entity.Servicer;
@@ -46,7 +47,8 @@ class WeComClientTest {
 
     private static WeComClient client(WeComConfig config, Duration timeout) {
         WeComHttp http = new WeComHttp(config, timeout);
-        AccessTokens tokens = new AccessTokens(config, http, new InMemoryTokenStore(), Clock.systemUTC());
+        AccessTokens tokens = new AccessTokens(config, http, new InMemoryTokenStore(), TestLeases.alone(),
+                Clock.systemUTC());
         WeComCalls calls = new WeComCalls();
         calls.http = http;
         calls.tokens = tokens;

@@ -5,6 +5,8 @@ import com.kfgateway.assistant.entity.Answer;
 import com.kfgateway.conversation.control.SingleFlight;
 import com.kfgateway.conversation.control.handover.Handover;
 import com.kfgateway.conversation.control.sync.Ingested;
+import com.kfgateway.cluster.control.ClusterConfig;
+import com.kfgateway.cluster.control.Leases;
 import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.database.GroupCommit;
 import com.kfgateway.delivery.boundary.SendLog;
@@ -61,6 +63,12 @@ public class Answerer {
     @Inject
     GroupCommit commits;
 
+    @Inject
+    Leases leases;
+
+    @Inject
+    ClusterConfig cluster;
+
     private SingleFlight<Long> flights;
 
     @PostConstruct
@@ -86,7 +94,27 @@ public class Answerer {
         flights.request(conversationId, () -> work(conversationId));
     }
 
+    /**
+     * Under the conversation's lease, so that of several nodes only one answers a customer at a time; a node that
+     * finds it held leaves it to the holder, which then looks once more.
+     */
     void work(long conversationId) {
+        String lease = "turn:" + conversationId;
+        if (!leases.take(lease, cluster.workLease())) {
+            return;
+        }
+        boolean again;
+        try {
+            answerAndDispatch(conversationId);
+        } finally {
+            again = leases.release(lease).wanted();
+        }
+        if (again) {
+            request(conversationId);
+        }
+    }
+
+    private void answerAndDispatch(long conversationId) {
         AnswerStore.Next next = store.next(conversationId);
         if (next.handoverOpen()) {
             handover.resume(conversationId);

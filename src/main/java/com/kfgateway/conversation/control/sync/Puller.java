@@ -1,9 +1,9 @@
 package com.kfgateway.conversation.control.sync;
 
+import com.kfgateway.cluster.control.ClusterConfig;
+import com.kfgateway.cluster.control.Leases;
 import com.kfgateway.conversation.control.SingleFlight;
 import com.kfgateway.conversation.entity.SyncCursor;
-import com.kfgateway.database.ConflictRetry;
-import com.kfgateway.delivery.boundary.SendLog;
 import com.kfgateway.wecom.control.WeComClient;
 import com.kfgateway.wecom.entity.CallbackLogEntry.Outcome;
 import com.kfgateway.wecom.entity.SyncPage;
@@ -13,9 +13,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,9 +30,8 @@ import java.util.logging.Logger;
  * time (later callbacks coalesce into one more pull with the newest token). Each page: read the cursor, ask WeCom
  * outside any transaction, store the page and advance the cursor in one transaction; repeat while has_more is 1,
  * even when a page is empty. An expired token (95007) is dropped once and the pull repeated without it.
- * <p>
- * Right after a page committed, its welcome parts go out on the pull's own thread (their code lives 20 s; no model
- * call may stand in front of them), then {@link Ingested} is announced so answering and enrichment can start.
+ * Each page is stored by {@link PageIntake}, which also sends its welcomes and announces it. Of several nodes, one
+ * pulls an account at a time, under the account's lease.
  */
 @ApplicationScoped
 public class Puller {
@@ -61,13 +59,16 @@ public class Puller {
     PageStore pages;
 
     @Inject
+    PageIntake intake;
+
+    @Inject
     CallbackJournal journal;
 
     @Inject
-    SendLog sendLog;
+    Leases leases;
 
     @Inject
-    Event<Ingested> ingestedPages;
+    ClusterConfig cluster;
 
     private SingleFlight<String> flights;
     private final Map<String, List<Long>> waitingCallbacks = new ConcurrentHashMap<>();
@@ -87,7 +88,35 @@ public class Puller {
                 waiting.addAll(callbackLogIds);
             }
         }
-        flights.request(scope, () -> pull(scope, syncToken));
+        flights.request(scope, () -> pullLeased(scope, syncToken));
+    }
+
+    /**
+     * One node pulls an account at a time: a node that finds the account's lease held hands its sync token to the
+     * holder, which pulls once more with it, and logs its own callbacks as handed over.
+     */
+    void pullLeased(String scope, String syncToken) {
+        String lease = lease(scope);
+        if (!leases.take(lease, cluster.workLease(), syncToken)) {
+            journal.finish(drainCallbacks(scope), Outcome.RECORDED, "another node was pulling this account: it"
+                    + " pulled once more for this callback");
+            // Should that node die before it gets to it, its lease runs out: then this node pulls.
+            pullAgainAfter(scope, syncToken, cluster.workLease().plusSeconds(1));
+            return;
+        }
+        Leases.Released released;
+        try {
+            pull(scope, syncToken);
+        } finally {
+            released = leases.release(lease);
+        }
+        if (released.wanted()) {
+            request(scope, released.note(), List.of());
+        }
+    }
+
+    private static String lease(String scope) {
+        return "pull:" + scope;
     }
 
     void pull(String scope, String syncToken) {
@@ -101,6 +130,11 @@ public class Puller {
         boolean restarted = false;
         try {
             for (int page = 0; page < MAX_PAGES_PER_PULL; page++) {
+                if (page > 0 && !leases.renew(lease(scope), cluster.workLease())) {
+                    LOG.warning(() -> "the pull of " + scope + " outlived its lease; the node that took it over"
+                            + " pulls on");
+                    break;
+                }
                 String cursor = pages.cursorOf(scope);
                 String requested = fromEarliest ? null : cursor;
                 fromEarliest = false;
@@ -127,9 +161,9 @@ public class Puller {
                 }
                 Ingested ingested;
                 try {
-                    ingested = store(scope, cursor, answer.value());
+                    ingested = intake.store(scope, cursor, answer.value());
                 } catch (RuntimeException moved) {
-                    if (!raced(moved) || ++storeFailures > 4) {
+                    if (!PageIntake.raced(moved) || ++storeFailures > 4) {
                         throw moved;
                     }
                     LOG.log(Level.INFO, "page for " + scope + " not stored (the cursor moved); re-reading", moved);
@@ -138,7 +172,7 @@ public class Puller {
                 stored += ingested.stored();
                 duplicates += ingested.duplicates();
                 quarantined += ingested.quarantined();
-                afterCommit(ingested);
+                intake.afterCommit(ingested);
                 if (!answer.value().hasMore()) {
                     break;
                 }
@@ -153,41 +187,12 @@ public class Puller {
         }
     }
 
-    /**
-     * One page in one transaction; if it fails for a reason of its own (not a race with another pull), item by
-     * item, so one item that cannot be stored is set aside instead of stopping the account's pipeline for good.
-     */
-    private Ingested store(String scope, String cursor, SyncPage page) {
+    private void pullAgainAfter(String scope, String token, Duration delay) {
         try {
-            return pages.store(scope, cursor, page, Instant.now());
-        } catch (RuntimeException failed) {
-            if (raced(failed)) {
-                throw failed;
-            }
-            LOG.log(Level.WARNING, "page of " + scope + " could not be stored as a whole; storing it item by item",
-                    failed);
-            return pages.storeEach(scope, cursor, page, Instant.now());
+            scheduler.schedule(() -> request(scope, token, List.of()), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.info(() -> "no check of the other node's pull scheduled for " + scope + "; the safety-net pull runs");
         }
-    }
-
-    private static boolean raced(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PageStore.CursorMoved) {
-                return true;
-            }
-        }
-        return ConflictRetry.lostRace(failure);
-    }
-
-    private void afterCommit(Ingested ingested) {
-        for (Long welcome : ingested.eventSends()) {
-            try {
-                sendLog.attempt(welcome);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "welcome part " + welcome + " could not be sent now", e);
-            }
-        }
-        ingestedPages.fire(ingested);
     }
 
     private void pullAgainLater(String scope, String token) {

@@ -40,6 +40,26 @@ class AnswerStoreTest {
     }
 
     @Test
+    void linesOfOneSecondAreTakenInTheOrderTheyWereStoredNotByIdWhichNodesAllocateInBlocks() {
+        Instant second = now.minusSeconds(5);
+        long storedLater = fixture.customerSays("第二句", second);
+        long storedFirst = fixture.customerSays("第一句", second);
+        // Another node stored the first line, from its own block of ids, which lie above this node's.
+        fixture.db.inTransaction(() -> fixture.db.entityManager().createNativeQuery(
+                "UPDATE message SET stored_at = ?1 WHERE id = ?2").setParameter(1,
+                        java.sql.Timestamp.from(now
+                                .minusSeconds(4)))
+                .setParameter(2, storedFirst).executeUpdate());
+        fixture.db.inTransaction(() -> fixture.db.entityManager().createNativeQuery(
+                "UPDATE message SET stored_at = ?1 WHERE id = ?2").setParameter(1,
+                        java.sql.Timestamp.from(now
+                                .minusSeconds(3)))
+                .setParameter(2, storedLater).executeUpdate());
+
+        assertEquals(List.of(storedFirst, storedLater), store.next(fixture.conversation).turn().messageIds());
+    }
+
+    @Test
     void nextIsTheOldestPendingMessageAskedWithTheCustomersKey() {
         long first = fixture.customerSays("多少钱", now.minusSeconds(10));
 

@@ -9,9 +9,13 @@ import com.kfgateway.conversation.entity.Message.Handling;
 import com.kfgateway.conversation.entity.ServiceState;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendStatus;
+import com.kfgateway.cluster.control.ClusterConfig;
+import com.kfgateway.cluster.control.Leases;
+import com.kfgateway.cluster.control.TestLeases;
 import com.kfgateway.unit.DirectExecutor;
 import com.kfgateway.unit.Wiring;
 import com.kfgateway.wecom.entity.WeComReply;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +33,14 @@ class AnswererTest {
 
     private final PipelineFixture fixture = new PipelineFixture();
     private final DirectExecutor executors = new DirectExecutor();
-    private final Answerer answerer = answerer();
+    private final Answerer answerer = answerer(TestLeases.alone());
 
-    private Answerer answerer() {
+    private Answerer answerer(Leases leases) {
         Deliberation deliberation = Wiring.of(Deliberation.class).with(fixture.gate, fixture.assistant).get();
         deliberation.gateExecutor = executors.executor();
         Answerer answerer = Wiring.of(Answerer.class)
                 .with(fixture.answers, deliberation, fixture.assistant, fixture.commits,
-                        fixture.sendLog, fixture.handover(fixture.handoverStore()))
+                        fixture.sendLog, fixture.handover(fixture.handoverStore()), leases, new ClusterConfig())
                 .get();
         answerer.executor = executors.executor();
         answerer.scheduler = executors.scheduler();
@@ -47,6 +51,23 @@ class AnswererTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    @Test
+    void aConversationAnotherNodeIsAnsweringIsLeftToItAndThatNodeLooksOnceMore() {
+        Leases otherNode = TestLeases.node("b", fixture.db);
+        Answerer here = answerer(TestLeases.node("a", fixture.db));
+        fixture.stored(ServiceState.BOT, null, Instant.now());
+        assertTrue(otherNode.take("turn:" + fixture.conversation, Duration.ofMinutes(1)), "b is mid-turn");
+        long question = fixture.customerSays("多少钱");
+
+        here.request(fixture.conversation);
+
+        assertEquals(Handling.PENDING, fixture.message(question).getHandling(), "not answered twice at once");
+        assertTrue(fixture.parts().isEmpty());
+        assertTrue(otherNode.release("turn:" + fixture.conversation).wanted(), "b is told to look once more");
+        here.request(fixture.conversation);
+        assertEquals(Handling.ANSWERED, fixture.message(question).getHandling(), "free again: a answers");
     }
 
     @Test

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.conversation.entity.SyncCursor;
+import com.kfgateway.cluster.control.ClusterConfig;
+import com.kfgateway.cluster.control.Leases;
+import com.kfgateway.cluster.control.TestLeases;
 import com.kfgateway.unit.RecordedEvents;
 import com.kfgateway.unit.Wiring;
 import com.kfgateway.wecom.control.WeComClient;
@@ -24,6 +27,7 @@ import com.kfgateway.wecom.entity.WeComReply;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,10 +52,19 @@ class PullerTest {
     private final RecordedEvents<Ingested> ingested = new RecordedEvents<>(
             page -> welcomesSentBeforeAnnounced.add(sync.sendLog.attempted.size()));
     private final List<Long> repullDelays = new ArrayList<>();
-    private final Puller puller = Wiring.of(Puller.class).with(wecom, sync.pages, journal, sync.sendLog)
-            .event(Ingested.class, ingested).get();
+    private final Puller puller = puller(TestLeases.alone());
 
     PullerTest() {
+        nonBlocking(puller);
+    }
+
+    private Puller puller(Leases leases) {
+        PageIntake intake = Wiring.of(PageIntake.class).with(sync.pages, sync.sendLog).event(Ingested.class, ingested)
+                .get();
+        return Wiring.of(Puller.class).with(wecom, sync.pages, intake, journal, leases, new ClusterConfig()).get();
+    }
+
+    private void nonBlocking(Puller puller) {
         // The pull runs on the caller's thread; a re-pull is only noted, so no test waits for one.
         puller.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
@@ -130,6 +143,25 @@ class PullerTest {
         assertEquals(Outcome.SYNCED.name(), entry.outcome());
         assertEquals("2 new item(s), 0 already stored", entry.detail());
         assertEquals(List.of(), repullDelays);
+    }
+
+    @Test
+    void aCallbackOnANodeWhileAnotherPullsTheAccountHandsItsTokenToThatNode() {
+        Leases otherNode = TestLeases.node("b", sync.db);
+        Puller here = puller(TestLeases.node("a", sync.db));
+        nonBlocking(here);
+        assertTrue(otherNode.take("pull:" + ACCOUNT, Duration.ofMinutes(1), "B_TOKEN"), "b is pulling");
+        long callback = callback();
+
+        here.request(ACCOUNT, "A_TOKEN", List.of(callback));
+
+        assertEquals(List.of(), wecom.calls, "no second pull of the account at once");
+        assertEquals(Outcome.RECORDED.name(), logged(callback).outcome());
+        assertEquals(new Leases.Released(true, "A_TOKEN"), otherNode.release("pull:" + ACCOUNT),
+                "b pulls once more, with the newest token");
+        wecom.then(page("c1", customerText("m1", "wmCustomer", "one", NOW)));
+        here.request(ACCOUNT, "A_TOKEN", List.of());
+        assertEquals(List.of("null|A_TOKEN|wkA"), wecom.calls, "free again: a pulls");
     }
 
     @Test
