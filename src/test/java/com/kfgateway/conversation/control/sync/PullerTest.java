@@ -76,8 +76,8 @@ class PullerTest {
                 });
         puller.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("schedule") && args[2] == TimeUnit.SECONDS) {
-                        repullDelays.add((Long) args[1]);
+                    if (method.getName().equals("schedule")) {
+                        repullDelays.add(((TimeUnit) args[2]).toSeconds((Long) args[1]));
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());
@@ -157,6 +157,8 @@ class PullerTest {
 
         assertEquals(List.of(), wecom.calls, "no second pull of the account at once");
         assertEquals(Outcome.RECORDED.name(), logged(callback).outcome());
+        assertEquals(List.of(new ClusterConfig().workLease().plusSeconds(1).toSeconds()), repullDelays,
+                "a look once b's lease would have run out, should b die before it pulls again");
         assertEquals(new Leases.Released(true, "A_TOKEN"), otherNode.release("pull:" + ACCOUNT),
                 "b pulls once more, with the newest token");
         wecom.then(page("c1", customerText("m1", "wmCustomer", "one", NOW)));
