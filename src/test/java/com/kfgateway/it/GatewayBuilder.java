@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +46,7 @@ public final class GatewayBuilder {
 
     private final Path workDir;
     private final Map<String, String> extraEnv = new HashMap<>();
+    private final Map<String, IntFunction<String>> nodeEnv = new HashMap<>();
     private Clock clock = Clock.systemUTC();
     private final Map<Path, String> extraWars = new java.util.LinkedHashMap<>();
 
@@ -76,6 +78,15 @@ public final class GatewayBuilder {
     /** An environment variable for the product, added to (or replacing one of) the IT defaults. */
     public GatewayBuilder env(String name, String value) {
         extraEnv.put(name, value);
+        return this;
+    }
+
+    /**
+     * An environment variable that differs per node of a {@link #startCluster cluster}: {@code value} gets the node's
+     * number, from 1 (an API key per node, say, so that a fake can tell which node called it).
+     */
+    public GatewayBuilder nodeEnv(String name, IntFunction<String> value) {
+        nodeEnv.put(name, value);
         return this;
     }
 
@@ -129,7 +140,10 @@ public final class GatewayBuilder {
             env.putAll(extraEnv);
             ItDatabase.prepareServer();
             for (int i = 1; i <= size; i++) {
-                nodes.add(new PayaraProcess(workDir.resolve("node-" + i), env));
+                Map<String, String> own = new HashMap<>(env);
+                int number = i;
+                nodeEnv.forEach((name, value) -> own.put(name, value.apply(number)));
+                nodes.add(new PayaraProcess(workDir.resolve("node-" + i), own));
             }
             spreader = CallbackSpreader.start(nodes.stream().map(PayaraProcess::baseUri).toList());
             wecom.setCallbackUrl(spreader.uri());
