@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Today's figures for the dashboard; every query is a range or equality over an index (see V3, V4). */
@@ -42,7 +41,7 @@ public class Dashboard {
                 .setParameter("human", List.of(ServiceState.QUEUED.code(), ServiceState.HUMAN.code()))
                 .getSingleResult();
         List<Duration> replies = firstReplyDelays(from);
-        return new Figures(in, sent, open, failedToday, handovers, median(replies), replies.size());
+        return new Figures(in, sent, open, failedToday, handovers, Durations.median(replies), replies.size());
     }
 
     /** Customer message → first part of its answer accepted by WeCom, for customer messages since {@code from}. */
@@ -56,17 +55,5 @@ public class Dashboard {
             delays.add(delay.isNegative() ? Duration.ZERO : delay);
         }
         return delays;
-    }
-
-    /** The middle value (the mean of the two middle ones for an even count); {@code null} when there is none. */
-    public static Duration median(List<Duration> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Duration> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle)
-                : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
     }
 }

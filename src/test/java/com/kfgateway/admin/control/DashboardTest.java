@@ -11,18 +11,18 @@ class DashboardTest {
 
     @Test
     void medianOfAnOddCountIsTheMiddleValue() {
-        assertEquals(Duration.ofSeconds(3), Dashboard.median(List.of(Duration.ofSeconds(9), Duration.ofSeconds(1),
+        assertEquals(Duration.ofSeconds(3), Durations.median(List.of(Duration.ofSeconds(9), Duration.ofSeconds(1),
                 Duration.ofSeconds(3))));
     }
 
     @Test
     void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues() {
-        assertEquals(Duration.ofMillis(2500), Dashboard.median(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+        assertEquals(Duration.ofMillis(2500), Durations.median(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(3), Duration.ofSeconds(100))));
     }
 
     @Test
     void noRepliesMeansNoMedian() {
-        assertNull(Dashboard.median(List.of()));
+        assertNull(Durations.median(List.of()));
     }
 }
