@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -69,10 +70,7 @@ public final class SandboxActivation {
             SandboxActivation decision = of(ConfigProvider.getConfig(SandboxActivation.class.getClassLoader())
                     .getConfigSources());
             decision.problems().forEach(LOG::severe);
-            if (!decision.active() && decision.problems.isEmpty() && decision.mode.customDatabase()) {
-                LOG.warning("Sandbox mode is off: no WeCom corp is configured, but DB_URL names another database "
-                        + "than the built-in H2 file (set SANDBOX_ENABLED=true to run the sandbox on it).");
-            }
+            decision.notice().ifPresent(LOG::warning);
             decided = decision;
             return decision;
         } finally {
@@ -134,6 +132,15 @@ public final class SandboxActivation {
 
     public boolean active() {
         return mode.sandbox();
+    }
+
+    /** Why the sandbox is off although nothing of a corp is configured: another database. */
+    Optional<String> notice() {
+        if (active() || !problems.isEmpty() || !mode.customDatabase() || !mode.credentialsSet().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Sandbox mode is off: no WeCom corp is configured, but DB_URL names another database "
+                + "than the built-in H2 file (set SANDBOX_ENABLED=true to run the sandbox on it).");
     }
 
     /** What the decision saw and concluded, for the setup doctor (names only, never values). */

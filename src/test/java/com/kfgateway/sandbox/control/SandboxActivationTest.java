@@ -133,7 +133,17 @@ class SandboxActivationTest {
         SandboxActivation decision = withEnvironment(postgres);
         assertFalse(decision.active());
         assertTrue(decision.mode().customDatabase());
+        assertTrue(decision.notice().orElseThrow().contains("no WeCom corp is configured"));
         assertTrue(decide(environment(postgres), systemProperties(Map.of("sandbox.enabled", "true"))).active());
+    }
+
+    @Test
+    void aCorpOnAnotherDatabaseNeedsNoNotice() {
+        Map<String, String> corp = new java.util.HashMap<>(COMPLETE_CORP);
+        corp.put("DB_URL", "jdbc:postgresql://db:5432/kfgateway");
+        SandboxActivation decision = withEnvironment(corp);
+        assertFalse(decision.active());
+        assertTrue(decision.notice().isEmpty(), "a corp is configured: " + decision.notice());
     }
 
     @Test
