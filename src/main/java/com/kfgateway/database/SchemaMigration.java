@@ -2,7 +2,6 @@ package com.kfgateway.database;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -14,24 +13,19 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings the schema to the newest migration in {@code sql/} before anything else touches the database.
  *
- * <p>The data source defaults to an embedded H2 file under {@code ./data}; {@code DB_URL}, {@code DB_USER},
- * {@code DB_PASSWORD} and {@code DB_DATASOURCE_CLASS} point it elsewhere (Payara resolves {@code ${MPCONFIG=…}}
- * at deploy time; other servers define {@code java:app/jdbc/kf-gateway} themselves, see server-config/).
+ * <p>The WAR defines no data source of its own: the server provides {@link #DATA_SOURCE}, set up from
+ * server-config/ (Payara's post-boot commands, WildFly's CLI script), by default an embedded H2 file, elsewhere
+ * where {@code DB_URL} and its siblings say. A definition inside the WAR cannot serve every server: WildFly starts
+ * an EclipseLink persistence unit before it binds the data sources a deployment defines, and Payara resolves its
+ * {@code ${MPCONFIG=…}} values only in its own descriptors.
  */
-@DataSourceDefinition(
-        name = SchemaMigration.DATA_SOURCE,
-        className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=db.url:jdbc:h2:file:./data/kf-gateway;WRITE_DELAY=0}",
-        user = "${MPCONFIG=db.user:sa}",
-        password = "${MPCONFIG=db.password:}",
-        minPoolSize = 2,
-        maxPoolSize = 20)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
-    public static final String DATA_SOURCE = "java:app/jdbc/kf-gateway";
+    /** The server's name for the product's database (WildFly maps it in WEB-INF/jboss-web.xml). */
+    public static final String DATA_SOURCE = "jdbc/kf-gateway";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = DATA_SOURCE)

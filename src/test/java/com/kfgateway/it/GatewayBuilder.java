@@ -49,6 +49,7 @@ public final class GatewayBuilder {
     private final Map<String, IntFunction<String>> nodeEnv = new HashMap<>();
     private Clock clock = Clock.systemUTC();
     private final Map<Path, String> extraWars = new java.util.LinkedHashMap<>();
+    private ServerFactory serverFactory = PayaraProcess::new;
 
     private GatewayBuilder(Path workDir) {
         this.workDir = workDir;
@@ -90,6 +91,18 @@ public final class GatewayBuilder {
         return this;
     }
 
+    /** How the gateway's server is made from its work directory and environment. */
+    @FunctionalInterface
+    public interface ServerFactory {
+        GatewayServer create(Path workDir, Map<String, String> env) throws IOException;
+    }
+
+    /** Boots the product in another server (Payara Micro 7, WildFly) instead of Payara Micro 6. */
+    public GatewayBuilder on(ServerFactory server) {
+        this.serverFactory = server;
+        return this;
+    }
+
     /** Another WAR deployed beside the product at its own context root (the ack benchmark's bare endpoint). */
     public GatewayBuilder alsoDeploy(Path war, String contextRoot) {
         extraWars.put(war, contextRoot);
@@ -108,8 +121,11 @@ public final class GatewayBuilder {
             }
             env.putAll(extraEnv);
             ItDatabase.prepareServer();
-            PayaraProcess server = new PayaraProcess(workDir, env);
-            extraWars.forEach(server::alsoDeploy);
+            GatewayServer server = serverFactory.create(workDir, env);
+            if (!extraWars.isEmpty()) {
+                PayaraProcess payara = (PayaraProcess) server;
+                extraWars.forEach(payara::alsoDeploy);
+            }
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
             Booted booted = new Booted(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,
                     server);
@@ -208,7 +224,7 @@ public final class GatewayBuilder {
 
     /** A running gateway: the simulator (with the tests' harness on it), its HTTP server and the product. */
     public record Booted(WeComSimulator wecom, SimulatorFaults faults, SimulatorProbe probe,
-            SimulatorHttpServer wecomServer, PayaraProcess server)
+            SimulatorHttpServer wecomServer, GatewayServer server)
             implements
                 AutoCloseable {
 

@@ -48,7 +48,7 @@ public final class TestGateway {
     private final ShiftedClock clock = new ShiftedClock();
     private final GatewayBuilder.Booted booted;
     private final WeComSimulator wecom;
-    private final PayaraProcess server;
+    private final GatewayServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -103,7 +103,7 @@ public final class TestGateway {
         return server.baseUri().resolve(path);
     }
 
-    public PayaraProcess server() {
+    public GatewayServer server() {
         return server;
     }
 
