@@ -8,12 +8,14 @@ import com.kfgateway.wecom.control.SecretFingerprint;
 import com.kfgateway.doctor.control.SecretRules;
 import com.kfgateway.doctor.control.SetupModeRules;
 import com.kfgateway.doctor.control.TimerRules;
+import com.kfgateway.doctor.entity.Bilingual;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Diagnosis;
 import com.kfgateway.doctor.entity.Phrase;
 import com.kfgateway.doctor.entity.SecretVerdict;
 import com.kfgateway.doctor.entity.SetupMode;
 import com.kfgateway.doctor.entity.Verdict;
+import com.kfgateway.wecom.entity.UntrustedIp;
 import com.kfgateway.wecom.boundary.TokenRefresh;
 import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.control.Credential;
@@ -109,10 +111,12 @@ public class SetupDoctor {
         }
         if (!probe.ok()) {
             var error = live.explain(probe.errcode());
+            Phrase fix = probe.errcode() == UntrustedIp.ERRCODE
+                    ? probe.untrustedIp().map(ip -> Phrase.of("accounts.fix.60020.ip", ip))
+                            .orElse(Phrase.of("accounts.fix.60020"))
+                    : Phrase.of("accounts.error.fix", new Bilingual(error.fixZh(), error.fixEn()));
             return List.of(new Check("accounts", Verdict.RED, title, Phrase.of("accounts.error", probe.errcode(),
-                    live.meaning(probe.errcode())),
-                    Phrase.of("accounts.error.fix",
-                            new com.kfgateway.doctor.entity.Bilingual(error.fixZh(), error.fixEn()))));
+                    live.meaning(probe.errcode())), fix));
         }
         if (probe.accounts().isEmpty()) {
             return List.of(new Check("accounts", Verdict.RED, title, Phrase.of("accounts.empty"),

@@ -63,7 +63,7 @@ public class LiveChecks {
         WeComReply<List<KfAccount>> list = client.accounts();
         return switch (list.outcome()) {
             case OK -> new AccountProbe(true, 0, null, list.value());
-            case ERRCODE -> new AccountProbe(true, list.errcode(), null, List.of());
+            case ERRCODE -> AccountProbe.refused(list.errcode(), list.detail());
             case NO_TOKEN -> AccountProbe.unreached("KF token unavailable" + (list.errcode() == 0 ? ""
                     : " (gettoken errcode " + list.errcode() + ")"));
             case UNREACHABLE, NOT_CONFIGURED -> AccountProbe.unreached(unreached(list));

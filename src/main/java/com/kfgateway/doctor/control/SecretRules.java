@@ -1,5 +1,6 @@
 package com.kfgateway.doctor.control;
 
+import com.kfgateway.wecom.entity.UntrustedIp;
 import com.kfgateway.doctor.entity.Check;
 import com.kfgateway.doctor.entity.Phrase;
 import com.kfgateway.doctor.entity.SecretVerdict;
@@ -24,6 +25,10 @@ public final class SecretRules {
             return SecretVerdict.UNKNOWN;
         }
         boolean identical = appSecret.equals(kfSecret);
+        if (probe.errcode() == UntrustedIp.ERRCODE) {
+            // WeCom checks the address before the token's rights: a refusal says nothing about the secret.
+            return SecretVerdict.IP_NOT_TRUSTED;
+        }
         if (!probe.ok()) {
             return identical ? SecretVerdict.IDENTICAL_NOT_AUTHORISED : SecretVerdict.DIFFERENT_KF_REFUSED;
         }

@@ -15,6 +15,8 @@ public enum SecretVerdict {
     DIFFERENT_KF_REFUSED(Verdict.RED),
     /** kf/account/list answers, but no account may be managed by this app. */
     NO_MANAGEABLE_ACCOUNT(Verdict.RED),
+    /** WeCom refused this server's IP (60020) before looking at the secret: the relation cannot be judged yet. */
+    IP_NOT_TRUSTED(Verdict.GREY),
     /** WeCom could not be asked (not configured, token unavailable, network): the relation alone decides nothing. */
     UNKNOWN(Verdict.GREY),
     /** One or both secrets are not set. */

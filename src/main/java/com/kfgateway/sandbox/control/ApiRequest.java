@@ -12,8 +12,10 @@ import java.util.Map;
  * @param api   the path below {@code /cgi-bin/}, e.g. {@code kf/send_msg}
  * @param body  the JSON body, empty for GET
  * @param token the access token the call carried, already checked; null for gettoken
+ * @param callerIp the address the call came from, as WeCom would see it
  */
-record ApiRequest(String method, String api, Map<String, String> query, JsonObject body, IssuedToken token) {
+record ApiRequest(String method, String api, Map<String, String> query, JsonObject body, IssuedToken token,
+        String callerIp) {
 
     /** A string field of the body, or null when absent or not a string. */
     String text(String name) {

@@ -52,7 +52,7 @@ final class ApiRouter {
                 "message/send", staff::send);
     }
 
-    SimulatorResponse handle(String method, String api, Map<String, String> query, String body,
+    SimulatorResponse handle(String method, String api, Map<String, String> query, String body, String callerIp,
             CallInterceptor interceptor) {
         boolean post = "POST".equalsIgnoreCase(method);
         String credential = tokens.kindOfToken(query.get("access_token"));
@@ -66,7 +66,7 @@ final class ApiRouter {
         } else {
             try {
                 ApiRequest call = new ApiRequest(method, api, query, post ? parse(body) : JsonObject.EMPTY_JSON_OBJECT,
-                        null);
+                        null, callerIp);
                 response = interceptor.around(call, () -> route(call));
             } catch (ApiError e) {
                 errcode = e.errcode();
@@ -94,12 +94,15 @@ final class ApiRouter {
         }
         IssuedToken token = tokens.authenticate(call.query());
         if (state.untrustedIp) {
-            throw new ApiError(ApiError.UNTRUSTED_IP, "not allow to access from your ip");
+            // WeCom's own wording, with the address it saw: what the admin must add to the trusted IPs.
+            throw new ApiError(ApiError.UNTRUSTED_IP, "not allow to access from your ip, hint: [" + state.now()
+                    .getEpochSecond() + "-sandbox], from ip: " + call.callerIp()
+                    + ", more info at https://open.work.weixin.qq.com/devtool/query?e=60020");
         }
         if (api.startsWith("kf/") && !token.mayCallKf()) {
             throw new ApiError(ApiError.NO_API_PERMISSION, "api forbidden");
         }
-        ApiRequest request = new ApiRequest(call.method(), api, call.query(), call.body(), token);
+        ApiRequest request = new ApiRequest(call.method(), api, call.query(), call.body(), token, call.callerIp());
         if (api.equals("media/get")) {
             return media.get(request);
         }

@@ -63,7 +63,8 @@ public final class SimulatorHttpServer implements AutoCloseable {
             SimulatorResponse response;
             try {
                 response = simulator.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        query(exchange.getRequestURI().getRawQuery()), body);
+                        query(exchange.getRequestURI().getRawQuery()), body,
+                        exchange.getRemoteAddress().getAddress().getHostAddress());
             } catch (RuntimeException e) {
                 response = new SimulatorResponse(500, "text/plain; charset=UTF-8",
                         ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8));

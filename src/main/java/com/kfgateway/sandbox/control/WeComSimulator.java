@@ -47,6 +47,8 @@ import java.util.function.Supplier;
  */
 public class WeComSimulator {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     final CorpState state;
     final TokenDesk tokens;
     final ConversationActions actions;
@@ -72,11 +74,17 @@ public class WeComSimulator {
 
     /** Answers one HTTP call; {@code path} is the request path (e.g. {@code /cgi-bin/kf/send_msg}), query decoded. */
     public SimulatorResponse handle(String method, String path, Map<String, String> query, String body) {
+        return handle(method, path, query, body, LOOPBACK);
+    }
+
+    /** The same, from {@code callerIp}: the address WeCom names when it refuses an untrusted one (60020). */
+    public SimulatorResponse handle(String method, String path, Map<String, String> query, String body,
+            String callerIp) {
         String api = api(path);
         CallInterceptor current = interceptor;
         current.arriving(api);
         synchronized (this) {
-            return router.handle(method, api, query == null ? Map.of() : query, body, current);
+            return router.handle(method, api, query == null ? Map.of() : query, body, callerIp, current);
         }
     }
 

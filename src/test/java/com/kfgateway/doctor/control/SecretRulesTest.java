@@ -43,6 +43,19 @@ class SecretRulesTest {
     }
 
     @Test
+    void anUntrustedIpSaysNothingAboutTheSecretsEitherWay() {
+        AccountProbe untrusted = AccountProbe.refused(60020, "not allow to access from your ip, hint: [1-x], "
+                + "from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=60020");
+        assertEquals(SecretVerdict.IP_NOT_TRUSTED, SecretRules.verdict("s", "s", untrusted));
+        assertEquals(SecretVerdict.IP_NOT_TRUSTED, SecretRules.verdict("a", "k", untrusted));
+        assertEquals("203.0.113.7", untrusted.untrustedIp().orElseThrow());
+        Check row = SecretRules.check(SecretVerdict.IP_NOT_TRUSTED, "sha256:aaaaaaaa", "sha256:bbbbbbbb", untrusted);
+        assertEquals(Verdict.GREY, row.verdict());
+        assertTrue(row.finding(Locale.ENGLISH).contains("60020"), row.finding(Locale.ENGLISH));
+        assertTrue(row.fix(Locale.CHINESE).contains("企业可信IP"), row.fix(Locale.CHINESE));
+    }
+
+    @Test
     void withoutALiveAnswerTheRelationDecidesNothing() {
         assertEquals(SecretVerdict.UNKNOWN, SecretRules.verdict("s", "s", AccountProbe.unreached("timeout")));
         assertEquals(SecretVerdict.NOT_SET, SecretRules.verdict(null, "s", WORKS));

@@ -106,7 +106,10 @@ class WeComSimulatorTest {
     void untrustedIpAnswers60020EverywhereButGettoken() {
         wecom.simulator.admin().untrustedIp(true);
         assertEquals(0, wecom.getToken(CORP_ID, KF_SECRET).getInt("errcode"));
-        assertEquals(60020, wecom.post("kf/account/list", token, "{}").getInt("errcode"));
+        JsonObject refused = wecom.post("kf/account/list", token, "{}");
+        assertEquals(60020, refused.getInt("errcode"));
+        assertTrue(refused.getString("errmsg").contains(", from ip: 127.0.0.1, "), "WeCom names the address it saw: "
+                + refused.getString("errmsg"));
         assertEquals(60020, staffMessage(wecom.appToken(), ALICE, AGENT_ID).getInt("errcode"));
     }
 
