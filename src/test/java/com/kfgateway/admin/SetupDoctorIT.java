@@ -2,12 +2,14 @@ package com.kfgateway.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kfgateway.it.TestGateway;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSubmitInput;
@@ -61,5 +63,54 @@ class SetupDoctorIT {
             assertFalse(again.querySelectorAll("[id^='check-account.'][data-verdict='GREEN']").isEmpty());
             assertEquals("GREEN", again.getElementById("check-secrets").getAttribute("data-verdict"));
         }
+    }
+
+    @Test
+    void aCallbackTokenMismatchAndAWrongAesKeyEachGetTheirOwnVerdict() throws Exception {
+        gateway.wecom().admin().callbackTokenMismatch(true);
+        try {
+            gateway.wecom().customerSendsText(TestGateway.ACCOUNT, TestGateway.newCustomer(), "hello");
+            JsonObject check = awaitCallbackCheck("WECOM_CALLBACK_TOKEN differs");
+            assertEquals("RED", check.getString("verdict"), check.toString());
+            assertFalse(check.getString("fix").contains("WECOM_CALLBACK_AES_KEY differs"), check.toString());
+        } finally {
+            gateway.wecom().admin().callbackTokenMismatch(false);
+        }
+        gateway.wecom().admin().callbackAesKeyMismatch(true);
+        try {
+            gateway.wecom().customerSendsText(TestGateway.ACCOUNT, TestGateway.newCustomer(), "hello");
+            JsonObject check = awaitCallbackCheck("WECOM_CALLBACK_AES_KEY differs");
+            assertEquals("RED", check.getString("verdict"), check.toString());
+            assertTrue(check.getString("fix").contains("the Token is right"), check.toString());
+            assertTrue(check.getString("finding").matches(".*not decryptable [1-9].*"), check.toString());
+            try (WebClient browser = console.browser()) {
+                HtmlPage doctor = console.loginAsAdmin(browser).getAnchorByText("Setup doctor").click();
+                String row = doctor.getElementById("check-callback").asNormalizedText();
+                assertEquals("RED", doctor.getElementById("check-callback").getAttribute("data-verdict"), row);
+                assertTrue(row.contains("WECOM_CALLBACK_AES_KEY differs"), row);
+            }
+        } finally {
+            gateway.wecom().admin().callbackAesKeyMismatch(false);
+        }
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsText(TestGateway.ACCOUNT, customer, "hello");
+        TestGateway.await("an answer once the settings agree again", Duration.ofSeconds(30),
+                () -> !gateway.wecom().delivered(TestGateway.ACCOUNT, customer).isEmpty());
+        JsonObject check = callbackCheck();
+        assertNotEquals("RED", check.getString("verdict"), "valid callbacks arrive again: " + check);
+    }
+
+    /** Runs the checks until the callback row's fix says {@code fix} (the simulator posts the callback soon after). */
+    private JsonObject awaitCallbackCheck(String fix) {
+        TestGateway.await("the callback row to say: " + fix, Duration.ofSeconds(30),
+                () -> callbackCheck().getString("fix", "").contains(fix));
+        return callbackCheck();
+    }
+
+    private JsonObject callbackCheck() {
+        HttpResponse<String> refreshed = console.api("POST", "/api/admin/diagnostics/refresh");
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        return ConsoleClient.parse(refreshed.body()).getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals("callback")).findFirst().orElseThrow();
     }
 }

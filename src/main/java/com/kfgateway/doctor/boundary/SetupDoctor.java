@@ -18,6 +18,7 @@ import com.kfgateway.doctor.entity.Verdict;
 import com.kfgateway.wecom.entity.UntrustedIp;
 import com.kfgateway.wecom.boundary.TokenRefresh;
 import com.kfgateway.wecom.control.CallbackStats;
+import com.kfgateway.wecom.control.CallbackStats.Rejection;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.WeComConfig;
 import com.kfgateway.wecom.entity.CallbackLogEntry;
@@ -28,6 +29,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Is this installation set up right? Runs every check (real corp or sandbox, configuration, both tokens, the secrets' relation,
@@ -80,9 +82,16 @@ public class SetupDoctor {
         checks.addAll(accountChecks(probe));
         probe.accounts().stream().filter(KfAccount::managePrivilege).limit(MAX_ACCOUNTS_CHECKED)
                 .map(live::servicers).forEach(checks::add);
+        long signature = callbacks.signatureFailures();
+        long decryption = callbacks.decryptionFailures();
+        long otherCorp = callbacks.otherCorp();
         checks.add(CallbackRules.check(config.callbackToken() != null && config.callbackAesKey() != null,
                 callbacks.lastVerifiedGet(), callbacks.lastValidPost(), lastLoggedCallback(),
-                callbacks.signatureFailures(), callbacks.totalRejections() - callbacks.signatureFailures()));
+                new CallbackRules.Rejections(signature, decryption, otherCorp,
+                        callbacks.totalRejections() - signature - decryption - otherCorp,
+                        callbacks.lastRejected(Set.of(Rejection.BAD_SIGNATURE)),
+                        callbacks.lastRejected(CallbackStats.UNDECRYPTABLE),
+                        callbacks.lastRejected(Set.of(Rejection.WRONG_RECEIVE_ID)))));
         checks.add(TimerRules.check(timer.lastRun(), timer.nextRun(), Instant.now()));
         boolean identical = config.appSecret() != null && config.appSecret().equals(config.kfSecret());
         Diagnosis diagnosis = new Diagnosis(Instant.now(), app, kf, identical, secrets, List.copyOf(checks));

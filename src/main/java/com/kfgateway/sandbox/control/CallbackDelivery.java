@@ -132,15 +132,24 @@ final class CallbackDelivery {
         }
     }
 
-    /** Signs with another token when the corp is set to model a callback Token the product does not share. */
+    /**
+     * Signs with another Token, or encrypts with another EncodingAESKey, when the corp is set to model a callback
+     * setting the product does not share.
+     */
     private CallbackCrypto crypto() {
         SimulatedCorp corp = state.corp;
         String token = state.callbackTokenMismatch ? corp.callbackToken() + "Mismatch" : corp.callbackToken();
+        String aesKey = state.callbackAesKeyMismatch ? otherKey(corp.callbackAesKey()) : corp.callbackAesKey();
         try {
-            return new CallbackCrypto(token, corp.callbackAesKey(), corp.corpId());
+            return new CallbackCrypto(token, aesKey, corp.corpId());
         } catch (CallbackCryptoException e) {
             throw new IllegalStateException("the simulated corp's EncodingAESKey is invalid", e);
         }
+    }
+
+    /** Another valid 43-character key: the same one with its characters rotated by one. */
+    private static String otherKey(String key) {
+        return key.substring(1) + key.charAt(0);
     }
 
     private String encrypt(String message) {

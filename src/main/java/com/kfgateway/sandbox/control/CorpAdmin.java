@@ -98,10 +98,20 @@ public final class CorpAdmin {
         }
     }
 
+    /**
+     * Callbacks are signed with the right Token but encrypted with another EncodingAESKey: they verify, and cannot be
+     * decrypted.
+     */
+    public void callbackAesKeyMismatch(boolean on) {
+        synchronized (lock) {
+            state.callbackAesKeyMismatch = on;
+        }
+    }
+
     public SimulatorSwitches switches() {
         synchronized (lock) {
             return new SimulatorSwitches(state.kfSecretWithoutKfRights, tokens.corpIdRejected(), state.untrustedIp,
-                    state.callbackTokenMismatch, state.routeToOnlineServicers);
+                    state.callbackTokenMismatch, state.callbackAesKeyMismatch, state.routeToOnlineServicers);
         }
     }
 

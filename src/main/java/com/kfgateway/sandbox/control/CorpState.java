@@ -46,6 +46,7 @@ final class CorpState {
     boolean kfSecretWithoutKfRights;
     boolean untrustedIp;
     volatile boolean callbackTokenMismatch;
+    volatile boolean callbackAesKeyMismatch;
     boolean routeToOnlineServicers;
     /** sync_msg's largest page; WeCom's is 1000, tests make it smaller to see paging. */
     int pageSize = 1000;

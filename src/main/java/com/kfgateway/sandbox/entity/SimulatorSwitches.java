@@ -2,5 +2,5 @@ package com.kfgateway.sandbox.entity;
 
 /** Which of the simulator's misconfiguration and routing switches are on. */
 public record SimulatorSwitches(boolean kfSecretWithoutKfRights, boolean wrongCorpId, boolean untrustedIp,
-        boolean callbackTokenMismatch, boolean routeToOnlineServicers) {
+        boolean callbackTokenMismatch, boolean callbackAesKeyMismatch, boolean routeToOnlineServicers) {
 }

@@ -106,6 +106,11 @@ public class WeComSideBacking {
         return back();
     }
 
+    public String toggleCallbackAesKeyMismatch() {
+        admin().callbackAesKeyMismatch(!getSwitches().callbackAesKeyMismatch());
+        return back();
+    }
+
     public String toggleRouting() {
         admin().setRouteToOnlineServicers(!getSwitches().routeToOnlineServicers());
         return back();

@@ -2,8 +2,11 @@ package com.kfgateway.wecom.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +24,7 @@ public class CallbackStats {
     }
 
     private final Map<Rejection, AtomicLong> rejections = new EnumMap<>(Rejection.class);
+    private final Map<Rejection, AtomicReference<Instant>> lastRejected = new EnumMap<>(Rejection.class);
     private final AtomicReference<Instant> lastVerifiedGet = new AtomicReference<>();
     private final AtomicReference<Instant> lastValidPost = new AtomicReference<>();
     private final AtomicReference<Instant> lastRejection = new AtomicReference<>();
@@ -29,6 +33,7 @@ public class CallbackStats {
     public CallbackStats() {
         for (Rejection r : Rejection.values()) {
             rejections.put(r, new AtomicLong());
+            lastRejected.put(r, new AtomicReference<>());
         }
     }
 
@@ -42,8 +47,22 @@ public class CallbackStats {
     }
 
     public long rejected(Rejection reason) {
-        lastRejection.set(Instant.now());
+        Instant now = Instant.now();
+        lastRejection.set(now);
+        lastRejected.get(reason).set(now);
         return rejections.get(reason).incrementAndGet();
+    }
+
+    /** When a request was last turned away for one of {@code reasons}; null if never since start. */
+    public Instant lastRejected(Set<Rejection> reasons) {
+        Instant last = null;
+        for (Rejection reason : reasons) {
+            Instant at = lastRejected.get(reason).get();
+            if (at != null && (last == null || at.isAfter(last))) {
+                last = at;
+            }
+        }
+        return last;
     }
 
     public long rejections(Rejection reason) {
@@ -52,6 +71,19 @@ public class CallbackStats {
 
     public long signatureFailures() {
         return rejections(Rejection.BAD_SIGNATURE);
+    }
+
+    /** Signed right, but not decryptable with our EncodingAESKey (its padding or its length field is garbage). */
+    public static final Set<Rejection> UNDECRYPTABLE = Collections.unmodifiableSet(EnumSet.of(
+            Rejection.DECRYPT_FAILED, Rejection.BAD_BUFFER));
+
+    public long decryptionFailures() {
+        return UNDECRYPTABLE.stream().mapToLong(this::rejections).sum();
+    }
+
+    /** Decrypted, but addressed to another corp than WECOM_CORP_ID. */
+    public long otherCorp() {
+        return rejections(Rejection.WRONG_RECEIVE_ID);
     }
 
     public long totalRejections() {
