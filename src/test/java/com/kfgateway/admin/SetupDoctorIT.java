@@ -113,4 +113,46 @@ class SetupDoctorIT {
         return ConsoleClient.parse(refreshed.body()).getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .filter(c -> c.getString("id").equals("callback")).findFirst().orElseThrow();
     }
+
+    @Test
+    void aWrongCorpIdIsNamedOnTheTokenRows() {
+        gateway.wecom().admin().wrongCorpId(true);
+        try {
+            JsonObject diagnosis = refresh();
+            JsonObject kf = check(diagnosis, "token.kf");
+            assertEquals("RED", kf.getString("verdict"), kf.toString());
+            assertTrue(kf.getString("finding").contains("40013"), kf.toString());
+            assertTrue(kf.getString("fix").contains("WECOM_CORP_ID is wrong"), kf.toString());
+        } finally {
+            gateway.wecom().admin().wrongCorpId(false);
+        }
+        assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"), "paused no longer once it is fixed");
+    }
+
+    @Test
+    void aResetKfSecretIsNamedWithItsVariable() {
+        gateway.wecom().admin().kfSecretReset(true);
+        try {
+            JsonObject kf = check(refresh(), "token.kf");
+            assertEquals("RED", kf.getString("verdict"), kf.toString());
+            assertTrue(kf.getString("finding").contains("40001"), kf.toString());
+            assertTrue(kf.getString("fix").contains("The secret in WECOM_KF_SECRET is wrong"), kf.toString());
+            assertEquals("GREEN", check(refresh(), "token.app").getString("verdict"), "the app's secret still works");
+        } finally {
+            gateway.wecom().admin().kfSecretReset(false);
+        }
+        assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"));
+    }
+
+    private JsonObject refresh() {
+        HttpResponse<String> refreshed = console.api("POST", "/api/admin/diagnostics/refresh");
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        return ConsoleClient.parse(refreshed.body());
+    }
+
+    private static JsonObject check(JsonObject diagnosis, String id) {
+        return diagnosis.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + id + " in " + diagnosis));
+    }
 }

@@ -40,9 +40,12 @@ public class LiveChecks {
         }
         try {
             if (retryBlocked) {
+                // A staff member asked: a token WeCom issued before says nothing about the settings now.
                 tokens.resetBlock(credential);
+                tokens.fetchAnew(credential);
+            } else {
+                tokens.token(credential);
             }
-            tokens.token(credential);
             TokenStatus status = tokens.status(credential);
             return TokenRules.check(credential, true, true, null, null, status.expiresAt(), null, null);
         } catch (TokenUnavailableException e) {

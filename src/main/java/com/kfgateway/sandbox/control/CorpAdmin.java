@@ -84,6 +84,13 @@ public final class CorpAdmin {
         }
     }
 
+    /** The KF secret was reset in WeCom's admin: gettoken answers 40001 for the one the product has. */
+    public void kfSecretReset(boolean on) {
+        synchronized (lock) {
+            tokens.setKfSecretReset(on);
+        }
+    }
+
     /** The product's IP is not in the app's trusted IPs: every API but gettoken answers 60020. */
     public void untrustedIp(boolean on) {
         synchronized (lock) {
@@ -110,7 +117,8 @@ public final class CorpAdmin {
 
     public SimulatorSwitches switches() {
         synchronized (lock) {
-            return new SimulatorSwitches(state.kfSecretWithoutKfRights, tokens.corpIdRejected(), state.untrustedIp,
+            return new SimulatorSwitches(state.kfSecretWithoutKfRights, tokens.corpIdRejected(), tokens.kfSecretReset(),
+                    state.untrustedIp,
                     state.callbackTokenMismatch, state.callbackAesKeyMismatch, state.routeToOnlineServicers);
         }
     }

@@ -23,6 +23,7 @@ final class TokenDesk {
     /** WeCom's expires_in; tests shorten it to see the product refresh. */
     Duration lifetime = Duration.ofSeconds(7200);
     private boolean corpIdRejected;
+    private boolean kfSecretReset;
 
     TokenDesk(SimulatedCorp corp, Clock clock) {
         this.corp = corp;
@@ -91,9 +92,22 @@ final class TokenDesk {
         return corpIdRejected;
     }
 
+    /** Models a KF secret reset in WeCom's admin after the product was configured: the old one answers 40001. */
+    void setKfSecretReset(boolean reset) {
+        this.kfSecretReset = reset;
+    }
+
+    boolean kfSecretReset() {
+        return kfSecretReset;
+    }
+
     private String kindOf(String secret) {
         boolean app = secret.equals(corp.appSecret());
         boolean kf = secret.equals(corp.kfSecret());
+        if (kf && kfSecretReset) {
+            // The secret was reset on WeCom's side: the one the product has is no longer valid, for either use.
+            return null;
+        }
         if (app && kf) {
             return "both";
         }

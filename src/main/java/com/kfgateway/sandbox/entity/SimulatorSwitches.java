@@ -1,6 +1,7 @@
 package com.kfgateway.sandbox.entity;
 
 /** Which of the simulator's misconfiguration and routing switches are on. */
-public record SimulatorSwitches(boolean kfSecretWithoutKfRights, boolean wrongCorpId, boolean untrustedIp,
+public record SimulatorSwitches(boolean kfSecretWithoutKfRights, boolean wrongCorpId, boolean kfSecretReset,
+        boolean untrustedIp,
         boolean callbackTokenMismatch, boolean callbackAesKeyMismatch, boolean routeToOnlineServicers) {
 }

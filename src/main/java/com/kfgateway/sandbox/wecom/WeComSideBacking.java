@@ -96,6 +96,11 @@ public class WeComSideBacking {
         return back();
     }
 
+    public String toggleKfSecretReset() {
+        admin().kfSecretReset(!getSwitches().kfSecretReset());
+        return back();
+    }
+
     public String toggleUntrustedIp() {
         admin().untrustedIp(!getSwitches().untrustedIp());
         return back();

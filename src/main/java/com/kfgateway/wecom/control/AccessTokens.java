@@ -81,6 +81,22 @@ public class AccessTokens {
         });
     }
 
+    /**
+     * For a staff member's "Run checks now": asks WeCom again although a token is cached, because WeCom may no longer
+     * accept it (a corp id or a secret changed on its side) while the cache still calls it valid.
+     */
+    public String fetchAnew(Credential credential) {
+        TokenKey key = keyOf(credential);
+        locked(key, () -> {
+            TokenState state = current(key);
+            if (state.token() != null) {
+                remember(key, state.withoutToken());
+            }
+            return null;
+        });
+        return token(credential);
+    }
+
     /** WeCom rejected {@code badToken}; forget it unless another caller has already replaced it. */
     public void invalidate(Credential credential, String badToken) {
         TokenKey key = keyOf(credential);

@@ -131,6 +131,21 @@ class AccessTokensTest {
     }
 
     @Test
+    void fetchAnewAsksWeComAgainThoughACachedTokenLooksValid() {
+        AccessTokens tokens = tokens();
+        assertEquals("token-1", tokens.token(Credential.KF));
+        assertEquals("token-1", tokens.token(Credential.KF), "cached");
+        assertEquals("token-2", tokens.fetchAnew(Credential.KF));
+        assertEquals("token-2", tokens.token(Credential.KF), "the new one is cached in turn");
+        assertEquals(2, wecom.requests("gettoken").size());
+
+        wecom.script("gettoken", BAD_SECRET_ANSWER);
+        TokenUnavailableException refused = assertThrows(TokenUnavailableException.class,
+                () -> tokens.fetchAnew(Credential.KF));
+        assertEquals(40001, refused.errcode());
+    }
+
+    @Test
     void concurrentCallersWaitForOneGettoken() throws Exception {
         AccessTokens tokens = tokens();
         wecom.slowGettoken(300);
