@@ -85,7 +85,7 @@ public class SetupDoctor {
         long signature = callbacks.signatureFailures();
         long decryption = callbacks.decryptionFailures();
         long otherCorp = callbacks.otherCorp();
-        checks.add(CallbackRules.check(config.callbackToken() != null && config.callbackAesKey() != null,
+        checks.add(CallbackRules.check(config.callbackUsable(),
                 callbacks.lastVerifiedGet(), callbacks.lastValidPost(), lastLoggedCallback(),
                 new CallbackRules.Rejections(signature, decryption, otherCorp,
                         callbacks.totalRejections() - signature - decryption - otherCorp,

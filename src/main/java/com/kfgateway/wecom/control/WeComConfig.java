@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WeComConfig {
 
+    private static final String AES_KEY_FORM = "[A-Za-z0-9]{43}";
+
     public static final String DEFAULT_API_BASE = "https://qyapi.weixin.qq.com";
     /** WeCom's largest media, a file: sync_msg turns anything larger into a text notice. */
     public static final long DEFAULT_MEDIA_MAX_BYTES = 20L * 1024 * 1024;
@@ -93,6 +95,12 @@ public class WeComConfig {
         return trimmed(callbackAesKey);
     }
 
+    /** Both callback settings are set, and the EncodingAESKey has WeCom's form (43 letters or digits). */
+    public boolean callbackUsable() {
+        String aesKey = callbackAesKey();
+        return callbackToken() != null && aesKey != null && aesKey.matches(AES_KEY_FORM);
+    }
+
     /** The agent id as an integer, or {@code null} when unset or not a number. */
     public Integer agentId() {
         try {
@@ -138,7 +146,7 @@ public class WeComConfig {
         if (aesKey == null) {
             problems.add(
                     "WECOM_CALLBACK_AES_KEY is not set: the 43-character EncodingAESKey from the callback settings");
-        } else if (!aesKey.matches("[A-Za-z0-9]{43}")) {
+        } else if (!aesKey.matches(AES_KEY_FORM)) {
             problems.add("WECOM_CALLBACK_AES_KEY is malformed: it must be exactly 43 letters or digits (it has "
                     + aesKey.length() + " characters"
                     + (aesKey.matches("[A-Za-z0-9]*") ? "" : ", some not letters or digits")

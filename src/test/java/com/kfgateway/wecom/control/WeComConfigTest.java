@@ -52,6 +52,13 @@ class WeComConfigTest {
     }
 
     @Test
+    void theCallbackIsUsableOnlyWithATokenAndAWellFormedKey() {
+        assertTrue(config("ww1", "a", "1", KF_SECRET, "t", AES_KEY, null).callbackUsable());
+        assertFalse(config("ww1", "a", "1", KF_SECRET, "t", AES_KEY.substring(0, 42), null).callbackUsable());
+        assertFalse(config("ww1", "a", "1", KF_SECRET, " ", AES_KEY, null).callbackUsable());
+    }
+
+    @Test
     void agentIdMustBeANumber() {
         WeComConfig config = config("ww1", "a", "10000x2", KF_SECRET, "t", AES_KEY, null);
         assertNull(config.agentId());
