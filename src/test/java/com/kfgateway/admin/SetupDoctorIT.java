@@ -82,7 +82,7 @@ class SetupDoctorIT {
             JsonObject check = awaitCallbackCheck("WECOM_CALLBACK_AES_KEY differs");
             assertEquals("RED", check.getString("verdict"), check.toString());
             assertTrue(check.getString("fix").contains("the Token is right"), check.toString());
-            assertTrue(check.getString("finding").matches(".*not decryptable [1-9].*"), check.toString());
+            assertTrue(check.getString("finding").matches(".*not decryptable: [1-9].*"), check.toString());
             try (WebClient browser = console.browser()) {
                 HtmlPage doctor = console.loginAsAdmin(browser).getAnchorByText("Setup doctor").click();
                 String row = doctor.getElementById("check-callback").asNormalizedText();

@@ -45,7 +45,7 @@ class RulesTest {
         assertEquals(Verdict.RED, check.verdict());
         assertTrue(check.fix(Locale.ENGLISH).contains("WECOM_CALLBACK_AES_KEY differs"), check.fix(Locale.ENGLISH));
         assertTrue(check.fix(Locale.ENGLISH).contains("the Token is right"));
-        assertTrue(check.finding(Locale.ENGLISH).contains("not decryptable 4"), check.finding(Locale.ENGLISH));
+        assertTrue(check.finding(Locale.ENGLISH).contains("not decryptable: 4"), check.finding(Locale.ENGLISH));
     }
 
     @Test
