@@ -144,6 +144,33 @@ class SetupDoctorIT {
         assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"));
     }
 
+    @Test
+    void aTokenThatFailsToRenewInTheBackgroundTurnsTheDoctorRedWithoutAnyoneAsking() {
+        // Tokens that live 40 s: the refresh timer renews them 10 s before they expire.
+        gateway.faults().setTokenLifetime(Duration.ofSeconds(40));
+        try {
+            assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"), "a fresh 40-second token");
+            gateway.wecom().admin().kfSecretReset(true);
+            TestGateway.await("the doctor's own look after the failed renewal", Duration.ofSeconds(60),
+                    () -> check(latest(), "token.kf").getString("verdict").equals("RED"));
+            JsonObject kf = check(latest(), "token.kf");
+            // "renewing it failed" while the old token lasts, "paused" once it has expired: either way, 40001.
+            assertTrue(kf.getString("finding").contains("errcode 40001"), kf.toString());
+            assertTrue(kf.getString("fix").contains("WECOM_KF_SECRET"), kf.toString());
+        } finally {
+            gateway.wecom().admin().kfSecretReset(false);
+            gateway.faults().setTokenLifetime(Duration.ofSeconds(7200));
+        }
+        assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"));
+    }
+
+    /** The doctor's last diagnosis, without running the checks. */
+    private JsonObject latest() {
+        HttpResponse<String> read = console.api("GET", "/api/admin/diagnostics");
+        assertEquals(200, read.statusCode(), read.body());
+        return ConsoleClient.parse(read.body());
+    }
+
     private JsonObject refresh() {
         HttpResponse<String> refreshed = console.api("POST", "/api/admin/diagnostics/refresh");
         assertEquals(200, refreshed.statusCode(), refreshed.body());

@@ -20,9 +20,11 @@ import com.kfgateway.wecom.boundary.TokenRefresh;
 import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.control.CallbackStats.Rejection;
 import com.kfgateway.wecom.control.Credential;
+import com.kfgateway.wecom.control.TokenRenewalFailed;
 import com.kfgateway.wecom.control.WeComConfig;
 import com.kfgateway.wecom.entity.CallbackLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -65,6 +67,11 @@ public class SetupDoctor {
 
     public Diagnosis latest() {
         return latest;
+    }
+
+    /** A token stopped renewing in the background: look again now, before it expires and every call fails. */
+    void renewalFailed(@ObservesAsync TokenRenewalFailed failed) {
+        examine(false);
     }
 
     /** @param retryBlocked let gettoken be tried again for a credential paused after WeCom refused its secret */

@@ -47,6 +47,12 @@ public class LiveChecks {
                 tokens.token(credential);
             }
             TokenStatus status = tokens.status(credential);
+            if (status.failureCount() > 0) {
+                // The token in use still works, but the last attempt to renew it did not: it will stop working.
+                Integer code = status.lastErrcode();
+                return TokenRules.renewalFailing(credential, code, status.lastError(), status.expiresAt(),
+                        code == null ? null : catalogue.lookup(code));
+            }
             return TokenRules.check(credential, true, true, null, null, status.expiresAt(), null, null);
         } catch (TokenUnavailableException e) {
             Integer code = e.errcode();

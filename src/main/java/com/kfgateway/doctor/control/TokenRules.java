@@ -39,10 +39,30 @@ public final class TokenRules {
         }
         Phrase finding = blockedUntil == null ? Phrase.of("token.refused", errcode, meaning(catalogued))
                 : Phrase.of("token.refused.blocked", errcode, meaning(catalogued), blockedUntil);
-        Phrase fix = OWN_FIX.contains(errcode) ? Phrase.of("token.fix." + errcode, credential.secretVariable())
+        return new Check(id, Verdict.RED, title, finding, fix(credential, errcode, catalogued));
+    }
+
+    /**
+     * A token that still works, though renewing it failed: red, because it stops working at {@code expiresAt}.
+     *
+     * @param errcode gettoken's errcode, or null when WeCom was not reached ({@code problem} then says why)
+     */
+    public static Check renewalFailing(Credential credential, Integer errcode, String problem, Instant expiresAt,
+            WeComError catalogued) {
+        String id = "token." + credential.name().toLowerCase();
+        Phrase title = Phrase.of("token.title", credential.name(), credential.secretVariable());
+        if (errcode == null) {
+            return new Check(id, Verdict.RED, title, Phrase.of("token.renewalUnreachable", expiresAt, problem),
+                    Phrase.of("token.unreachable.fix"));
+        }
+        return new Check(id, Verdict.RED, title, Phrase.of("token.renewalRefused", expiresAt, errcode,
+                meaning(catalogued)), fix(credential, errcode, catalogued));
+    }
+
+    private static Phrase fix(Credential credential, int errcode, WeComError catalogued) {
+        return OWN_FIX.contains(errcode) ? Phrase.of("token.fix." + errcode, credential.secretVariable())
                 : Phrase.of("token.fix.other", catalogued == null ? "" : new Bilingual(catalogued.fixZh(),
                         catalogued.fixEn()));
-        return new Check(id, Verdict.RED, title, finding, fix);
     }
 
     private static Object meaning(WeComError error) {

@@ -3,6 +3,8 @@ package com.kfgateway.wecom.boundary;
 import com.kfgateway.wecom.control.AccessTokens;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.TokenFetched;
+import com.kfgateway.wecom.control.TokenRenewalFailed;
+import com.kfgateway.wecom.control.TokenStatus;
 import com.kfgateway.cluster.control.ClusterConfig;
 import com.kfgateway.cluster.control.Leases;
 import jakarta.annotation.PostConstruct;
@@ -18,10 +20,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,6 +61,10 @@ public class TokenRefresh {
     @Inject
     ClusterConfig cluster;
 
+    @Inject
+    Event<TokenRenewalFailed> renewalFailures;
+
+    private final Map<Credential, Instant> failingSince = new ConcurrentHashMap<>();
     private volatile Instant nextRun;
     private volatile Instant lastRun;
 
@@ -121,6 +130,24 @@ public class TokenRefresh {
             // AccessTokens has already logged what went wrong with the credential; try again within the bound.
             LOG.log(Level.FINE, e, () -> "Refreshing the " + credential + " token failed");
             return null;
+        } finally {
+            noticeFailure(credential);
+        }
+    }
+
+    /** Tells the doctor when a credential starts failing to renew (once, until it renews again). */
+    private void noticeFailure(Credential credential) {
+        TokenStatus status;
+        try {
+            status = tokens.status(credential);
+        } catch (RuntimeException e) {
+            return;
+        }
+        boolean failing = status.configured() && status.failureCount() > 0;
+        if (failing && failingSince.putIfAbsent(credential, Instant.now()) == null) {
+            renewalFailures.fireAsync(new TokenRenewalFailed(credential, status.lastErrcode()));
+        } else if (!failing) {
+            failingSince.remove(credential);
         }
     }
 

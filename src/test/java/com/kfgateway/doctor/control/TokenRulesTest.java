@@ -45,6 +45,20 @@ class TokenRulesTest {
     }
 
     @Test
+    void aTokenThatStillWorksButCannotBeRenewedIsRedWithTheFixForItsErrcode() {
+        Instant expires = Instant.parse("2026-12-04T10:00:00Z");
+        Check check = TokenRules.renewalFailing(Credential.KF, 40001, "invalid credential", expires,
+                catalogue.lookup(40001));
+        assertEquals(Verdict.RED, check.verdict());
+        assertTrue(check.finding(Locale.ENGLISH).contains("renewing it failed: gettoken answered errcode 40001"),
+                check.finding(Locale.ENGLISH));
+        assertTrue(check.fix(Locale.ENGLISH).contains("WECOM_KF_SECRET"), check.fix(Locale.ENGLISH));
+        Check away = TokenRules.renewalFailing(Credential.APP, null, "connection refused", expires, null);
+        assertTrue(away.finding(Locale.ENGLISH).contains("could not be reached (connection refused)"),
+                away.finding(Locale.ENGLISH));
+    }
+
+    @Test
     void aPausedCredentialSaysUntilWhen() {
         Instant until = Instant.parse("2026-11-29T13:00:00Z");
         Check check = TokenRules.check(Credential.KF, true, false, 40001, null, null, until, catalogue.lookup(40001));
