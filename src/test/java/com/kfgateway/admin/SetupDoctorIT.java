@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSubmitInput;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +29,16 @@ class SetupDoctorIT {
 
     private final TestGateway gateway = TestGateway.get();
     private final ConsoleClient console = new ConsoleClient(gateway);
+
+    /**
+     * The doctor's own look at start-up comes a few seconds after boot: wait for it, so that a verdict that changes
+     * "without anyone asking" below was not that look.
+     */
+    @BeforeEach
+    void afterTheStartUpReport() {
+        TestGateway.await("the start-up report", Duration.ofSeconds(30),
+                () -> gateway.server().log().contains("Setup doctor: "));
+    }
 
     @Test
     void anUntrustedIpIsExplainedWithTheAddressToAddAndTheSecretsAreNotBlamed() throws Exception {
@@ -162,6 +173,26 @@ class SetupDoctorIT {
             gateway.faults().setTokenLifetime(Duration.ofSeconds(7200));
         }
         assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"));
+    }
+
+    @Test
+    void anAccountTakenFromTheAppIsRedWithoutAnyoneAskingAndGreenWhenGrantedAgain() {
+        String row = "account." + TestGateway.SECOND_ACCOUNT;
+        assertEquals("GREEN", check(refresh(), row).getString("verdict"));
+        gateway.wecom().authoriseAccount(TestGateway.SECOND_ACCOUNT, false);
+        try {
+            // WeCom's kf_account_auth_change makes the doctor look again by itself.
+            TestGateway.await("the doctor's own look after kf_account_auth_change", Duration.ofSeconds(30),
+                    () -> check(latest(), row).getString("verdict").equals("RED"));
+            JsonObject account = check(latest(), row);
+            assertTrue(account.getString("fix").contains("API-managed accounts"), account.toString());
+            assertEquals("GREEN", check(latest(), "account." + TestGateway.ACCOUNT).getString("verdict"),
+                    "the other account is still the app's");
+        } finally {
+            gateway.wecom().authoriseAccount(TestGateway.SECOND_ACCOUNT, true);
+        }
+        TestGateway.await("green again once granted back", Duration.ofSeconds(30),
+                () -> check(latest(), row).getString("verdict").equals("GREEN"));
     }
 
     /** The doctor's last diagnosis, without running the checks. */

@@ -23,7 +23,10 @@ import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.TokenRenewalFailed;
 import com.kfgateway.wecom.control.WeComConfig;
 import com.kfgateway.wecom.entity.CallbackLogEntry;
+import com.kfgateway.wecom.entity.KfCallbackReceived;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +66,9 @@ public class SetupDoctor {
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
 
+    @Inject
+    Event<Recheck> rechecks;
+
     private volatile Diagnosis latest;
 
     public Diagnosis latest() {
@@ -72,6 +78,24 @@ public class SetupDoctor {
     /** A token stopped renewing in the background: look again now, before it expires and every call fails. */
     void renewalFailed(@ObservesAsync TokenRenewalFailed failed) {
         examine(false);
+    }
+
+    /**
+     * WeCom says accounts were granted to the app or taken from it (kf_account_auth_change): look again, off the
+     * callback's thread, which must answer WeCom at once.
+     */
+    void callbackReceived(@Observes KfCallbackReceived received) {
+        if (received.event().isKfAccountAuthChange()) {
+            rechecks.fireAsync(new Recheck(received.event().event()));
+        }
+    }
+
+    void recheck(@ObservesAsync Recheck recheck) {
+        examine(false);
+    }
+
+    /** Why the doctor looks again by itself. */
+    record Recheck(String reason) {
     }
 
     /** @param retryBlocked let gettoken be tried again for a credential paused after WeCom refused its secret */

@@ -8,7 +8,8 @@ final class Account {
 
     final String openKfid;
     final String name;
-    final boolean managePrivilege;
+    /** Changes when the corp's admin grants the account to the app or takes it away; guarded by the simulator. */
+    boolean managePrivilege;
     final Map<String, Boolean> servicers = new LinkedHashMap<>();
 
     Account(String openKfid, String name, boolean managePrivilege) {

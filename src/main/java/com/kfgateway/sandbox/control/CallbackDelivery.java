@@ -50,13 +50,30 @@ final class CallbackDelivery {
 
     /** Issues a fresh sync token and builds the signed callback; null when no callback URL is set. */
     Prepared prepare(String openKfid) {
+        if (url == null) {
+            return null;
+        }
+        return prepare(openKfid, CallbackXml.kfEventXml(state.corp.corpId(), state.now().getEpochSecond(),
+                state.issueSyncToken(), openKfid));
+    }
+
+    /** The kf_account_auth_change WeCom sends when an account is granted to the app or taken from it. */
+    Prepared prepareAuthChange(String openKfid, boolean granted) {
+        if (url == null) {
+            return null;
+        }
+        List<String> account = List.of(openKfid);
+        return prepare(openKfid, CallbackXml.authChangeXml(state.corp.corpId(), state.now().getEpochSecond(),
+                granted ? account : List.of(), granted ? List.of() : account));
+    }
+
+    private Prepared prepare(String openKfid, String xml) {
         URI target = url;
         if (target == null) {
             return null;
         }
         SimulatedCorp corp = state.corp;
         long now = state.now().getEpochSecond();
-        String xml = CallbackXml.kfEventXml(corp.corpId(), now, state.issueSyncToken(), openKfid);
         String encrypted = encrypt(xml);
         String nonce = CorpState.randomDigits(10);
         String timestamp = Long.toString(now);

@@ -167,6 +167,19 @@ public class WeComSimulator {
         return router.calls();
     }
 
+    /**
+     * The corp's admin grants an account to the product's app or takes it away (通过API管理微信客服账号): its
+     * manage_privilege changes, and WeCom sends kf_account_auth_change.
+     */
+    public void authoriseAccount(String openKfid, boolean granted) {
+        CallbackDelivery.Prepared callback;
+        synchronized (this) {
+            state.seededAccount(openKfid).managePrivilege = granted;
+            callback = callbacks.prepareAuthChange(openKfid, granted);
+        }
+        callbacks.deliver(callback);
+    }
+
     /** Runs a change under the lock, then delivers the callback WeCom sends after it (outside the lock). */
     <T> T act(String openKfid, Supplier<T> action) {
         T result;

@@ -94,6 +94,18 @@ public final class CallbackXml {
         return xml.append("</xml>").toString();
     }
 
+    /** A kf_account_auth_change callback: the accounts this app was granted and those taken from it. */
+    public static String authChangeXml(String corpId, long createTime, List<String> added, List<String> removed) {
+        StringBuilder xml = new StringBuilder("<xml>");
+        xml.append("<ToUserName>").append(cdata(corpId)).append("</ToUserName>\n");
+        xml.append("<CreateTime>").append(createTime).append("</CreateTime>\n");
+        xml.append("<MsgType>").append(cdata("event")).append("</MsgType>\n");
+        xml.append("<Event>").append(cdata(CallbackEvent.KF_ACCOUNT_AUTH_CHANGE)).append("</Event>\n");
+        added.forEach(id -> xml.append("<AuthAddOpenKfId>").append(cdata(id)).append("</AuthAddOpenKfId>\n"));
+        removed.forEach(id -> xml.append("<AuthDelOpenKfId>").append(cdata(id)).append("</AuthDelOpenKfId>\n"));
+        return xml.append("</xml>").toString();
+    }
+
     /** The POST body of a callback; a null agentId leaves the element out, as KF callbacks may. */
     public static String envelopeXml(String toUserName, String agentId, String encrypted) {
         StringBuilder xml = new StringBuilder("<xml>");
