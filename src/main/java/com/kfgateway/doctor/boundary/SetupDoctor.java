@@ -19,6 +19,7 @@ import com.kfgateway.wecom.entity.UntrustedIp;
 import com.kfgateway.wecom.boundary.TokenRefresh;
 import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.control.CallbackStats.Rejection;
+import com.kfgateway.wecom.control.CallbackTally;
 import com.kfgateway.wecom.control.Credential;
 import com.kfgateway.wecom.control.TokenRenewalFailed;
 import com.kfgateway.wecom.control.WeComConfig;
@@ -58,7 +59,7 @@ public class SetupDoctor {
     LiveChecks live;
 
     @Inject
-    CallbackStats callbacks;
+    CallbackTally callbackTally;
 
     @Inject
     TokenRefresh timer;
@@ -113,16 +114,14 @@ public class SetupDoctor {
         checks.addAll(accountChecks(probe));
         probe.accounts().stream().filter(KfAccount::managePrivilege).limit(MAX_ACCOUNTS_CHECKED)
                 .map(live::servicers).forEach(checks::add);
-        long signature = callbacks.signatureFailures();
-        long decryption = callbacks.decryptionFailures();
-        long otherCorp = callbacks.otherCorp();
-        checks.add(CallbackRules.check(config.callbackUsable(),
-                callbacks.lastVerifiedGet(), callbacks.lastValidPost(), lastLoggedCallback(),
-                new CallbackRules.Rejections(signature, decryption, otherCorp,
-                        callbacks.totalRejections() - signature - decryption - otherCorp,
-                        callbacks.lastRejected(Set.of(Rejection.BAD_SIGNATURE)),
-                        callbacks.lastRejected(CallbackStats.UNDECRYPTABLE),
-                        callbacks.lastRejected(Set.of(Rejection.WRONG_RECEIVE_ID)))));
+        CallbackTally.Counts seen = callbackTally.now();
+        Set<Rejection> signature = Set.of(Rejection.BAD_SIGNATURE);
+        Set<Rejection> otherCorp = Set.of(Rejection.WRONG_RECEIVE_ID);
+        long named = seen.count(signature) + seen.count(CallbackStats.UNDECRYPTABLE) + seen.count(otherCorp);
+        checks.add(CallbackRules.check(config.callbackUsable(), seen.lastVerifiedGet(), seen.lastValidPost(),
+                lastLoggedCallback(), new CallbackRules.Rejections(seen.count(signature),
+                        seen.count(CallbackStats.UNDECRYPTABLE), seen.count(otherCorp), seen.rejections() - named,
+                        seen.last(signature), seen.last(CallbackStats.UNDECRYPTABLE), seen.last(otherCorp))));
         checks.add(TimerRules.check(timer.lastRun(), timer.nextRun(), Instant.now()));
         boolean identical = config.appSecret() != null && config.appSecret().equals(config.kfSecret());
         Diagnosis diagnosis = new Diagnosis(Instant.now(), app, kf, identical, secrets, List.copyOf(checks));

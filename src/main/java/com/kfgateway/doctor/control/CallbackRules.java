@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Whether WeCom reaches the callback: counters since start (in memory) and the last logged callback (durable, so a
+ * Whether WeCom reaches the callback: the stored counts of every node and run, and the last logged callback (so a
  * restart does not look like a broken callback). Each way of being turned away has its own advice: a signature that
  * does not verify means the Token differs; one that verifies on a message that does not decrypt means the
  * EncodingAESKey differs; one that decrypts for another corp means WECOM_CORP_ID differs.

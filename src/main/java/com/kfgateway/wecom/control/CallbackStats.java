@@ -2,17 +2,22 @@ package com.kfgateway.wecom.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import com.kfgateway.wecom.entity.CallbackCount;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the callback endpoint has seen since start: kept in memory on purpose, because rejected requests come from
- * whoever can reach the URL and must not be able to write to the database.
+ * What the callback endpoint has seen since start, counted in memory: rejected requests come from whoever can reach
+ * the URL, so none of them writes to the database. What is counted here is added to the stored counts every few
+ * seconds ({@link #pending()}, {@link CallbackCounters}), so the doctor keeps them across restarts and nodes.
  */
 @ApplicationScoped
 public class CallbackStats {
@@ -29,6 +34,9 @@ public class CallbackStats {
     private final AtomicReference<Instant> lastValidPost = new AtomicReference<>();
     private final AtomicReference<Instant> lastRejection = new AtomicReference<>();
     private final AtomicLong validPosts = new AtomicLong();
+    private final AtomicLong verifiedGets = new AtomicLong();
+    /** What has been added to the stored counts already, by kind; guarded by this. */
+    private final Map<String, Long> stored = new HashMap<>();
 
     public CallbackStats() {
         for (Rejection r : Rejection.values()) {
@@ -38,6 +46,7 @@ public class CallbackStats {
     }
 
     public void verifiedGet() {
+        verifiedGets.incrementAndGet();
         lastVerifiedGet.set(Instant.now());
     }
 
@@ -104,6 +113,29 @@ public class CallbackStats {
 
     public Instant lastRejection() {
         return lastRejection.get();
+    }
+
+    /** What was counted since the last {@link #stored}, by kind; kinds with nothing new are left out. */
+    public synchronized List<CallbackCount> pending() {
+        List<CallbackCount> pending = new ArrayList<>();
+        addPending(pending, CallbackCount.VERIFIED_GET, verifiedGets.get(), lastVerifiedGet.get());
+        addPending(pending, CallbackCount.VALID_POST, validPosts.get(), lastValidPost.get());
+        for (Rejection reason : Rejection.values()) {
+            addPending(pending, reason.name(), rejections.get(reason).get(), lastRejected.get(reason).get());
+        }
+        return pending;
+    }
+
+    /** {@code written} (from {@link #pending()}) is in the stored counts now. */
+    public synchronized void stored(List<CallbackCount> written) {
+        written.forEach(count -> stored.merge(count.kind(), count.total(), Long::sum));
+    }
+
+    private void addPending(List<CallbackCount> pending, String kind, long total, Instant last) {
+        long added = total - stored.getOrDefault(kind, 0L);
+        if (added > 0) {
+            pending.add(new CallbackCount(kind, added, last));
+        }
     }
 
     public static Rejection rejectionFor(CryptoError error) {
