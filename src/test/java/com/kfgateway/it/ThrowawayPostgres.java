@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +31,36 @@ public final class ThrowawayPostgres implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asRoot;
-    private final Thread stopAtExit = new Thread(this::stopQuietly, "throwaway-postgres-stop");
+    private final Thread stopAtExit = new Thread(this::stopAndRemove, "throwaway-postgres-stop");
     private boolean running;
 
-    private ThrowawayPostgres(Path dir, int port, boolean asRoot) {
+    /** True when {@link #dir} is a temporary directory of the cluster's own, removed when it is closed. */
+    private final boolean temporary;
+
+    private ThrowawayPostgres(Path dir, int port, boolean asRoot, boolean temporary) {
         this.dir = dir;
         this.port = port;
         this.asRoot = asRoot;
+        this.temporary = temporary;
     }
 
-    /** Creates the cluster in {@code dir} (emptied first) and starts it; the caller closes it. */
+    /**
+     * Creates the cluster in {@code dir} (emptied first) and starts it; the caller closes it. As root, the server runs
+     * as the postgres user, who must be able to reach the directory: a checkout in a private directory (mktemp -d
+     * makes one) is not, so the cluster then lives in a temporary directory of its own, named in {@code dir}.
+     */
     public static ThrowawayPostgres start(Path dir) throws IOException, InterruptedException {
-        Path root = dir.toAbsolutePath();
-        PayaraProcess.deleteRecursively(root);
-        Files.createDirectories(root);
+        Path requested = dir.toAbsolutePath();
+        PayaraProcess.deleteRecursively(requested);
+        Files.createDirectories(requested);
         boolean asRoot = "root".equals(System.getProperty("user.name"));
-        ThrowawayPostgres postgres = new ThrowawayPostgres(root, PayaraProcess.freePort(), asRoot);
+        Path root = requested;
+        if (asRoot && !reachableByOthers(requested)) {
+            root = Files.createTempDirectory("kf-gateway-postgres-");
+            Files.writeString(requested.resolve("cluster-is-in.txt"), root + "\n", StandardCharsets.UTF_8);
+        }
+        ThrowawayPostgres postgres = new ThrowawayPostgres(root, PayaraProcess.freePort(), asRoot,
+                !root.equals(requested));
         if (asRoot) {
             postgres.run(List.of("chown", RUN_AS, root.toString()), false);
         }
@@ -101,11 +116,32 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        stopQuietly();
+        stopAndRemove();
         try {
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
         } catch (IllegalStateException exiting) {
             // the hook is running or has run
+        }
+    }
+
+    private static boolean reachableByOthers(Path dir) throws IOException {
+        for (Path step = dir; step != null; step = step.getParent()) {
+            if (!Files.getPosixFilePermissions(step).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops the server; a temporary directory of its own goes with it. */
+    private void stopAndRemove() {
+        stopQuietly();
+        if (temporary) {
+            try {
+                PayaraProcess.deleteRecursively(dir);
+            } catch (IOException e) {
+                System.err.println("could not remove the throwaway PostgreSQL in " + dir + ": " + e.getMessage());
+            }
         }
     }
 
