@@ -46,6 +46,7 @@ class CallbackIT {
     @Test
     void validCallbackLeadsToSyncWithTheEventTokenAndTheKfCredential() {
         int before = gateway.wecom().calls().size();
+        int callbacksBefore = gateway.wecom().callbackResults().size();
         gateway.wecom().customerSendsText(ACCOUNT, TestGateway.newCustomer(), "你好");
 
         TestGateway.await("a kf/sync_msg call", Duration.ofSeconds(20), () -> syncCallsSince(before).stream()
@@ -53,7 +54,10 @@ class CallbackIT {
         ApiCall sync = syncCallsSince(before).stream().filter(call -> call.errcode() == 0).findFirst().orElseThrow();
         assertTrue(sync.syncToken() != null && !sync.syncToken().isBlank(), "the event's Token is passed on");
         assertEquals("kf", sync.credential(), "kf/* calls use the KF secret's token, never the app's");
-        assertTrue(gateway.wecom().callbackResults().stream().allMatch(r -> r.httpStatus() == 200));
+        // Only this test's: others in the JVM turn the simulator's callback settings wrong on purpose.
+        var results = gateway.wecom().callbackResults();
+        assertTrue(results.subList(callbacksBefore, results.size()).stream().allMatch(r -> r.httpStatus() == 200),
+                results.toString());
     }
 
     @Test
