@@ -33,11 +33,20 @@ public final class ConflictRetry {
         });
     }
 
-    /** Somewhere in the cause chain: JPA's or EclipseLink's OptimisticLockException. */
+    /**
+     * Somewhere in the cause chain, or among the suppressed exceptions along it: JPA's or EclipseLink's
+     * OptimisticLockException. WildFly's transaction manager reports a conflict found at commit as a rollback with
+     * the conflict suppressed rather than as its cause.
+     */
     public static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && lostRace(suppressed)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -23,6 +23,17 @@ class ConflictRetryTest {
     }
 
     @Test
+    void aConflictSuppressedInARollbackIsALostRaceToo() {
+        // As WildFly's transaction manager reports a conflict found at commit.
+        IllegalStateException rollback = new IllegalStateException("ARJUNA016053: could not commit");
+        rollback.addSuppressed(new IllegalStateException("before completion failed",
+                new OptimisticLockException("row changed")));
+        assertEquals(true, ConflictRetry.lostRace(new RuntimeException("EJB exception", rollback)));
+        assertEquals(false, ConflictRetry.lostRace(new RuntimeException("EJB exception",
+                new IllegalStateException("constraint violated"))));
+    }
+
+    @Test
     void otherFailuresAreNotRepeated() {
         AtomicInteger calls = new AtomicInteger();
         assertThrows(IllegalStateException.class, () -> ConflictRetry.run(() -> {
