@@ -61,15 +61,24 @@ public class GroupCommit {
         try {
             self.together(group);
             group.forEach(Piece::succeeded);
-        } catch (RuntimeException groupFailed) {
-            for (Piece<?> piece : group) {
-                try {
-                    self.alone(piece);
-                    piece.succeeded();
-                } catch (RuntimeException own) {
-                    piece.failed(own);
-                }
-            }
+        } catch (Exception groupFailed) {
+            // Exception, not RuntimeException: Narayana throws the commit's checked RollbackException undeclared.
+            group.forEach(this::runAlone);
+        } finally {
+            // Never leave a waiting thread without an outcome: it would wait for a group that is gone.
+            group.stream().filter(piece -> !piece.done)
+                    .forEach(piece -> piece.failed(new TransactionFailed("the group's commit was abandoned", null)));
+        }
+    }
+
+    private void runAlone(Piece<?> piece) {
+        try {
+            self.alone(piece);
+            piece.succeeded();
+        } catch (RuntimeException own) {
+            piece.failed(own);
+        } catch (Exception own) {
+            piece.failed(new TransactionFailed("the transaction did not commit", own));
         }
     }
 

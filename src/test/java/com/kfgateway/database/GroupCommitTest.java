@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.unit.Interceptors;
 import com.kfgateway.unit.TestDatabase;
 import com.kfgateway.unit.Wiring;
 import com.kfgateway.wecom.entity.CallbackLogEntry;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +46,32 @@ class GroupCommitTest {
             super.together(group);
         }
     }
+
+    /** Commits that fail as Narayana's do: the checked RollbackException thrown through an undeclaring method. */
+    public static class RollingBackGroupCommit extends GroupCommit {
+        volatile boolean groupsRollBack = true;
+        volatile boolean alonesRollBack;
+
+        @Override
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void together(List<Piece<?>> group) {
+            if (groupsRollBack) {
+                Interceptors.throwUndeclared(new RollbackException("ARJUNA016053: could not commit"));
+            }
+            super.together(group);
+        }
+
+        @Override
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void alone(Piece<?> piece) {
+            if (alonesRollBack) {
+                Interceptors.throwUndeclared(new RollbackException("ARJUNA016053: could not commit"));
+            }
+            super.alone(piece);
+        }
+    }
+
+    private final RollingBackGroupCommit rollingBack = Wiring.of(RollingBackGroupCommit.class).with(db).get();
 
     @AfterEach
     void close() {
@@ -109,6 +137,36 @@ class GroupCommitTest {
                 () -> failing.get(10, TimeUnit.SECONDS));
         assertSame(broken, failure.getCause(), "the caller sees its own exception");
         assertEquals(2, rows(), "the doomed piece's row went with its failure, the others' stayed");
+    }
+
+    @Test
+    void aGroupCommitFailingWithACheckedRollbackRunsEachPieceAloneAndLeavesNoCallerWaiting() throws Exception {
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        Future<Long> first = threads.submit(() -> rollingBack.run(() -> {
+            await(othersQueued);
+            return logged("first");
+        }));
+        List<Future<Long>> others = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String event = "other " + i;
+            others.add(threads.submit(() -> rollingBack.run(() -> logged(event))));
+        }
+        Thread.sleep(300);
+        othersQueued.countDown();
+
+        List<Long> ids = new ArrayList<>(List.of(first.get(10, TimeUnit.SECONDS)));
+        for (Future<Long> other : others) {
+            ids.add(other.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(9, ids.stream().distinct().count());
+        assertEquals(9, rows());
+    }
+
+    @Test
+    void aPieceWhoseOwnCommitFailsWithACheckedRollbackGetsARuntimeFailureCarryingIt() {
+        rollingBack.alonesRollBack = true;
+        TransactionFailed failure = assertThrows(TransactionFailed.class, () -> rollingBack.run(() -> logged("x")));
+        assertTrue(failure.getCause() instanceof RollbackException, String.valueOf(failure.getCause()));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.kfgateway.servers;
 
-import com.kfgateway.it.GatewayBuilder;
 import com.kfgateway.it.PayaraProcess;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -9,7 +8,7 @@ class PayaraSevenIT extends ServerSmoke {
 
     @BeforeAll
     static void boot() throws Exception {
-        gateway = GatewayBuilder.inWorkDir("it-payara7")
+        gateway = withEchoingModel("it-payara7")
                 .on((workDir, env) -> new PayaraProcess(workDir, env, PayaraProcess.Runtime.micro7())).start();
     }
 }

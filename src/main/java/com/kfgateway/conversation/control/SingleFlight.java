@@ -66,9 +66,7 @@ public final class SingleFlight<K> {
         try {
             executor.execute(() -> runThenNext(key, work));
         } catch (RejectedExecutionException e) {
-            synchronized (slots) {
-                slots.remove(key);
-            }
+            release(key);
             LOG.log(Level.WARNING, () -> name + ": executor refused work for " + key + "; the timer will retry");
         }
     }
@@ -78,17 +76,33 @@ public final class SingleFlight<K> {
         while (current != null) {
             try {
                 current.run();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Exception, not RuntimeException: a JTA commit may throw the checked RollbackException through
+                // an interceptor (Narayana does); escaping here would leave the key busy for good.
                 LOG.log(Level.WARNING, name + " failed for " + key + " (the next request or the timer retries)", e);
+            } catch (Error e) {
+                release(key);
+                throw e;
             }
-            synchronized (slots) {
-                Slot slot = slots.get(key);
-                current = slot.next;
-                slot.next = null;
-                if (current == null) {
-                    slots.remove(key);
-                }
+            current = nextOrRelease(key);
+        }
+    }
+
+    private Runnable nextOrRelease(K key) {
+        synchronized (slots) {
+            Slot slot = slots.get(key);
+            Runnable next = slot.next;
+            slot.next = null;
+            if (next == null) {
+                slots.remove(key);
             }
+            return next;
+        }
+    }
+
+    private void release(K key) {
+        synchronized (slots) {
+            slots.remove(key);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.unit.Interceptors;
+import jakarta.transaction.RollbackException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -101,6 +103,15 @@ class SingleFlightTest {
         flight.request("k", () -> {
             throw new IllegalStateException("boom");
         });
+        waitUntilIdle("k");
+        CountDownLatch ran = new CountDownLatch(1);
+        flight.request("k", ran::countDown);
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aCheckedExceptionThrownThroughAnInterceptorDoesNotBlockTheKey() throws Exception {
+        flight.request("k", () -> Interceptors.throwUndeclared(new RollbackException("commit failed")));
         waitUntilIdle("k");
         CountDownLatch ran = new CountDownLatch(1);
         flight.request("k", ran::countDown);

@@ -4,6 +4,7 @@ import com.kfgateway.conversation.entity.Conversation;
 import com.kfgateway.conversation.entity.Message;
 import com.kfgateway.conversation.entity.QuarantinedItem;
 import com.kfgateway.conversation.entity.SyncCursor;
+import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.wecom.entity.InboundItem;
 import com.kfgateway.wecom.entity.SyncPage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class PageStore {
         Ingested out = new Ingested();
         for (InboundItem item : page.items()) {
             try {
-                out.absorb(self.storeOne(scope, item, now));
+                out.absorb(ConflictRetry.run(() -> self.storeOne(scope, item, now)));
             } catch (RuntimeException e) {
                 if (self.stored(ItemFit.msgid(item.msgid()))) {
                     out.duplicates++;
