@@ -118,7 +118,7 @@ class ClusterIT {
                 "callbacks landed on both nodes");
         TestGateway.await("the survivor runs the timers", Duration.ofSeconds(30),
                 () -> survivor.equals(holder("timer:pipeline-recovery"))
-                        && survivor.equals(holder("timer:token-refresh")));
+                        && survivor.equals(holder("timer:token-refresh")) && survivor.equals(holder("timer:doctor")));
     }
 
     /**

@@ -2,6 +2,8 @@ package com.kfgateway.doctor.boundary;
 
 import com.kfgateway.doctor.control.AccountProbe;
 import com.kfgateway.doctor.control.CallbackRules;
+import com.kfgateway.doctor.control.DoctorConfig;
+import com.kfgateway.doctor.control.QuietCallbackRules;
 import com.kfgateway.wecom.entity.KfAccount;
 import com.kfgateway.doctor.control.LiveChecks;
 import com.kfgateway.wecom.control.SecretFingerprint;
@@ -64,11 +66,21 @@ public class SetupDoctor {
     @Inject
     TokenRefresh timer;
 
+    @Inject
+    DoctorConfig doctorConfig;
+
+    /** Since when this node has watched the callback: an older silence is not this node's to judge. */
+    private final Instant watchingSince = Instant.now();
+
     @PersistenceContext(unitName = "kf-gateway")
     EntityManager em;
 
     @Inject
     Event<Recheck> rechecks;
+
+    /** Every look, for the staff alerts (asynchronously: the page that asked does not wait for message/send). */
+    @Inject
+    Event<Diagnosis> examined;
 
     private volatile Diagnosis latest;
 
@@ -122,10 +134,13 @@ public class SetupDoctor {
                 lastLoggedCallback(), new CallbackRules.Rejections(seen.count(signature),
                         seen.count(CallbackStats.UNDECRYPTABLE), seen.count(otherCorp), seen.rejections() - named,
                         seen.last(signature), seen.last(CallbackStats.UNDECRYPTABLE), seen.last(otherCorp))));
+        checks.add(QuietCallbackRules.check(doctorConfig.callbackSilence(), watchingSince,
+                CallbackRules.latest(seen.lastValidPost(), lastLoggedCallback()), seen.lastUnannouncedMessage()));
         checks.add(TimerRules.check(timer.lastRun(), timer.nextRun(), Instant.now()));
         boolean identical = config.appSecret() != null && config.appSecret().equals(config.kfSecret());
         Diagnosis diagnosis = new Diagnosis(Instant.now(), app, kf, identical, secrets, List.copyOf(checks));
         latest = diagnosis;
+        examined.fireAsync(diagnosis);
         return diagnosis;
     }
 

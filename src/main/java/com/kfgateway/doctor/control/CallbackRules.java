@@ -75,7 +75,7 @@ public final class CallbackRules {
         }
     }
 
-    static Instant latest(Instant a, Instant b) {
+    public static Instant latest(Instant a, Instant b) {
         if (a == null) {
             return b;
         }

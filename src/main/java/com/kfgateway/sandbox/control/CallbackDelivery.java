@@ -84,7 +84,7 @@ final class CallbackDelivery {
     }
 
     void deliver(Prepared callback) {
-        if (callback == null) {
+        if (callback == null || state.callbacksLost) {
             return;
         }
         for (int i = 0; i < callback.times(); i++) {

@@ -115,11 +115,22 @@ public final class CorpAdmin {
         }
     }
 
+    /**
+     * WeCom no longer reaches the callback URL (it moved, its certificate expired, a firewall): messages queue up as
+     * before, and no callback says so; only the product's safety pull finds them.
+     */
+    public void callbacksLost(boolean on) {
+        synchronized (lock) {
+            state.callbacksLost = on;
+        }
+    }
+
     public SimulatorSwitches switches() {
         synchronized (lock) {
             return new SimulatorSwitches(state.kfSecretWithoutKfRights, tokens.corpIdRejected(), tokens.kfSecretReset(),
                     state.untrustedIp,
-                    state.callbackTokenMismatch, state.callbackAesKeyMismatch, state.routeToOnlineServicers);
+                    state.callbackTokenMismatch, state.callbackAesKeyMismatch, state.callbacksLost,
+                    state.routeToOnlineServicers);
         }
     }
 

@@ -47,6 +47,7 @@ final class CorpState {
     boolean untrustedIp;
     volatile boolean callbackTokenMismatch;
     volatile boolean callbackAesKeyMismatch;
+    volatile boolean callbacksLost;
     boolean routeToOnlineServicers;
     /** sync_msg's largest page; WeCom's is 1000, tests make it smaller to see paging. */
     int pageSize = 1000;

@@ -116,6 +116,11 @@ public class WeComSideBacking {
         return back();
     }
 
+    public String toggleCallbacksLost() {
+        admin().callbacksLost(!getSwitches().callbacksLost());
+        return back();
+    }
+
     public String toggleRouting() {
         admin().setRouteToOnlineServicers(!getSwitches().routeToOnlineServicers());
         return back();

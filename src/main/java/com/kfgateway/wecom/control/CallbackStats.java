@@ -35,6 +35,8 @@ public class CallbackStats {
     private final AtomicReference<Instant> lastRejection = new AtomicReference<>();
     private final AtomicLong validPosts = new AtomicLong();
     private final AtomicLong verifiedGets = new AtomicLong();
+    private final AtomicLong unannouncedMessages = new AtomicLong();
+    private final AtomicReference<Instant> lastUnannouncedMessage = new AtomicReference<>();
     /** What has been added to the stored counts already, by kind; guarded by this. */
     private final Map<String, Long> stored = new HashMap<>();
 
@@ -53,6 +55,19 @@ public class CallbackStats {
     public void validPost() {
         validPosts.incrementAndGet();
         lastValidPost.set(Instant.now());
+    }
+
+    /**
+     * New customer messages that a pull found without a callback asking for it (the safety pull): each is one that
+     * no callback announced.
+     */
+    public void unannouncedMessages(int count) {
+        unannouncedMessages.addAndGet(count);
+        lastUnannouncedMessage.set(Instant.now());
+    }
+
+    public Instant lastUnannouncedMessage() {
+        return lastUnannouncedMessage.get();
     }
 
     public long rejected(Rejection reason) {
@@ -120,6 +135,8 @@ public class CallbackStats {
         List<CallbackCount> pending = new ArrayList<>();
         addPending(pending, CallbackCount.VERIFIED_GET, verifiedGets.get(), lastVerifiedGet.get());
         addPending(pending, CallbackCount.VALID_POST, validPosts.get(), lastValidPost.get());
+        addPending(pending, CallbackCount.UNANNOUNCED_MESSAGES, unannouncedMessages.get(),
+                lastUnannouncedMessage.get());
         for (Rejection reason : Rejection.values()) {
             addPending(pending, reason.name(), rejections.get(reason).get(), lastRejected.get(reason).get());
         }

@@ -62,6 +62,8 @@ public class CallbackTally {
                 stats.lastVerifiedGet()));
         counts.put(CallbackCount.VALID_POST, new CallbackCount(CallbackCount.VALID_POST, stats.validPosts(),
                 stats.lastValidPost()));
+        counts.put(CallbackCount.UNANNOUNCED_MESSAGES, new CallbackCount(CallbackCount.UNANNOUNCED_MESSAGES, 0,
+                stats.lastUnannouncedMessage()));
         for (Rejection reason : Rejection.values()) {
             counts.put(reason.name(), new CallbackCount(reason.name(), stats.rejections(reason),
                     stats.lastRejected(Set.of(reason))));
@@ -97,6 +99,11 @@ public class CallbackTally {
 
         public Instant lastValidPost() {
             return lastAt(CallbackCount.VALID_POST);
+        }
+
+        /** When a customer's message that no callback announced was last stored, by any node. */
+        public Instant lastUnannouncedMessage() {
+            return lastAt(CallbackCount.UNANNOUNCED_MESSAGES);
         }
 
         private long total(String kind) {

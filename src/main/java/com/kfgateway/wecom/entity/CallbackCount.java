@@ -10,6 +10,8 @@ public record CallbackCount(String kind, long total, Instant lastAt) {
 
     public static final String VERIFIED_GET = "VERIFIED_GET";
     public static final String VALID_POST = "VALID_POST";
+    /** Not a callback: new customer messages that a pull found without a callback asking (the safety pull). */
+    public static final String UNANNOUNCED_MESSAGES = "UNANNOUNCED_MESSAGES";
 
     /** Both together: the totals added, the later time kept. */
     public CallbackCount plus(CallbackCount other) {

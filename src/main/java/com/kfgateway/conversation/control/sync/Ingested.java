@@ -15,6 +15,7 @@ public final class Ingested {
     int stored;
     int duplicates;
     int quarantined;
+    int fromCustomers;
 
     /** Adds what storing one more item left to do (the item-by-item fallback). */
     void absorb(Ingested other) {
@@ -25,6 +26,7 @@ public final class Ingested {
         stored += other.stored;
         duplicates += other.duplicates;
         quarantined += other.quarantined;
+        fromCustomers += other.fromCustomers;
     }
 
     public Set<Long> toAnswer() {
@@ -50,6 +52,11 @@ public final class Ingested {
 
     public int duplicates() {
         return duplicates;
+    }
+
+    /** New messages written by customers (not events, not staff). */
+    public int fromCustomers() {
+        return fromCustomers;
     }
 
     /** Items set aside because they could not be stored (see QuarantinedItem). */

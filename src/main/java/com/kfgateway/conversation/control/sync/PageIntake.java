@@ -2,6 +2,7 @@ package com.kfgateway.conversation.control.sync;
 
 import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.delivery.boundary.SendLog;
+import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.entity.SyncPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,9 @@ public class PageIntake {
     @Inject
     Event<Ingested> ingestedPages;
 
+    @Inject
+    CallbackStats callbackStats;
+
     /**
      * One page in one transaction; if it fails for a reason of its own (not a race with another pull), item by
      * item, so one item that cannot be stored is set aside instead of stopping the account's pipeline for good.
@@ -55,13 +59,18 @@ public class PageIntake {
         return ConflictRetry.lostRace(failure);
     }
 
-    public void afterCommit(Ingested ingested) {
+    /** @param announced whether a callback asked for this pull (the safety pull has no sync token) */
+    public void afterCommit(Ingested ingested, boolean announced) {
         for (Long welcome : ingested.eventSends()) {
             try {
                 sendLog.attempt(welcome);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "welcome part " + welcome + " could not be sent now", e);
             }
+        }
+        if (!announced && ingested.fromCustomers() > 0) {
+            // Beside the callback counts: customers' messages that no callback announced mean WeCom lost the URL.
+            callbackStats.unannouncedMessages(ingested.fromCustomers());
         }
         ingestedPages.fire(ingested);
     }

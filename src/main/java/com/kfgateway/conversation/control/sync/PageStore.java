@@ -158,6 +158,9 @@ public class PageStore {
             }
             effects.apply(item, message, conversation, out, now);
             out.stored++;
+            if (item.fromCustomer()) {
+                out.fromCustomers++;
+            }
         }
     }
 

@@ -172,7 +172,7 @@ public class Puller {
                 stored += ingested.stored();
                 duplicates += ingested.duplicates();
                 quarantined += ingested.quarantined();
-                intake.afterCommit(ingested);
+                intake.afterCommit(ingested, syncToken != null);
                 if (!answer.value().hasMore()) {
                     break;
                 }

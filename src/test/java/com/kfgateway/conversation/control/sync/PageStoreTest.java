@@ -52,6 +52,7 @@ class PageStoreTest {
                 customerText("m2", "wmCustomer", "在吗", NOW.minusSeconds(20))));
 
         assertEquals(2, ingested.stored());
+        assertEquals(2, ingested.fromCustomers(), "counted for the doctor beside the callbacks");
         assertEquals(0, ingested.duplicates());
         assertEquals("c1", pages.cursorOf(ACCOUNT));
         assertEquals(NOW, sync.db.find(SyncCursor.class, ACCOUNT).getLastSyncAt());
@@ -109,6 +110,7 @@ class PageStoreTest {
         Ingested replay = pages.store(ACCOUNT, "c1", new SyncPage("c2", false, items), NOW);
 
         assertEquals(0, replay.stored());
+        assertEquals(0, replay.fromCustomers(), "a replay is no new customer message");
         assertEquals(501, replay.duplicates());
     }
 

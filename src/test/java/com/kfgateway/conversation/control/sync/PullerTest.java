@@ -18,6 +18,7 @@ import com.kfgateway.cluster.control.TestLeases;
 import com.kfgateway.unit.RecordedEvents;
 import com.kfgateway.unit.Wiring;
 import com.kfgateway.wecom.control.WeComClient;
+import com.kfgateway.wecom.control.CallbackStats;
 import com.kfgateway.wecom.entity.CallbackEvent;
 import com.kfgateway.wecom.entity.CallbackLogEntry;
 import com.kfgateway.wecom.entity.CallbackLogEntry.Outcome;
@@ -52,6 +53,7 @@ class PullerTest {
     private final RecordedEvents<Ingested> ingested = new RecordedEvents<>(
             page -> welcomesSentBeforeAnnounced.add(sync.sendLog.attempted.size()));
     private final List<Long> repullDelays = new ArrayList<>();
+    private final CallbackStats callbackStats = new CallbackStats();
     private final Puller puller = puller(TestLeases.alone());
 
     PullerTest() {
@@ -59,8 +61,8 @@ class PullerTest {
     }
 
     private Puller puller(Leases leases) {
-        PageIntake intake = Wiring.of(PageIntake.class).with(sync.pages, sync.sendLog).event(Ingested.class, ingested)
-                .get();
+        PageIntake intake = Wiring.of(PageIntake.class).with(sync.pages, sync.sendLog, callbackStats)
+                .event(Ingested.class, ingested).get();
         return Wiring.of(Puller.class).with(wecom, sync.pages, intake, journal, leases, new ClusterConfig()).get();
     }
 
@@ -143,6 +145,26 @@ class PullerTest {
         assertEquals(Outcome.SYNCED.name(), entry.outcome());
         assertEquals("2 new item(s), 0 already stored", entry.detail());
         assertEquals(List.of(), repullDelays);
+        assertNull(callbackStats.lastUnannouncedMessage(), "a callback announced them");
+    }
+
+    @Test
+    void customerMessagesAPullWithoutACallbackFindsAreCountedAsUnannouncedForTheDoctor() {
+        wecom.then(page("c1", customerText("m1", "wmCustomer", "one", NOW)));
+
+        puller.pull(ACCOUNT, null);
+
+        assertNotNull(callbackStats.lastUnannouncedMessage(), "no callback announced the message");
+    }
+
+    @Test
+    void aPullThatDroppedItsExpiredTokenStillCameFromACallback() {
+        wecom.then(() -> WeComReply.errcode(Puller.TOKEN_EXPIRED, "invalid token"))
+                .then(page("c1", customerText("m1", "wmCustomer", "one", NOW)));
+
+        puller.pull(ACCOUNT, "OLD_TOKEN");
+
+        assertNull(callbackStats.lastUnannouncedMessage());
     }
 
     @Test
