@@ -34,17 +34,20 @@ class ArchitectureTest {
                 .layer("cluster").definedBy("com.kfgateway.cluster..")
                 .layer("database").definedBy("com.kfgateway.database..")
                 .layer("http").definedBy("com.kfgateway.http..")
+                .layer("health").definedBy("com.kfgateway.health..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
+                .whereLayer("health").mayNotBeAccessedByAnyLayer()
                 .whereLayer("doctor").mayOnlyBeAccessedByLayers("admin", "sandbox")
                 .whereLayer("conversation").mayOnlyBeAccessedByLayers("admin")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("conversation", "admin")
                 .whereLayer("assistant").mayOnlyBeAccessedByLayers("conversation", "admin", "doctor")
-                .whereLayer("wecom").mayOnlyBeAccessedByLayers("conversation", "delivery", "doctor", "admin", "sandbox")
+                .whereLayer("wecom").mayOnlyBeAccessedByLayers("conversation", "delivery", "doctor", "admin", "sandbox",
+                        "health")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
                         "wecom")
                 .whereLayer("database").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
-                        "wecom", "sandbox", "cluster")
+                        "wecom", "sandbox", "cluster", "health")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("wecom", "assistant")
                 .check(MAIN);
     }

@@ -59,6 +59,25 @@ class SetupDoctorConfigIT {
         assertFalse(diagnosis.getBoolean("healthy"));
     }
 
+    @Test
+    void aCallbackThatCannotBeDecryptedKeepsTheNodeOutOfTheLoadBalancerButAlive() throws Exception {
+        HttpResponse<String> ready = health("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        JsonObject serving = ConsoleClient.parse(ready.body()).getJsonArray("checks").stream()
+                .map(JsonObject.class::cast).filter(c -> c.getString("name").equals("serving")).findFirst()
+                .orElseThrow(() -> new AssertionError(ready.body()));
+        assertEquals("DOWN", serving.getString("status"));
+        assertTrue(serving.getJsonObject("data").getString("callback").contains("WECOM_CALLBACK_AES_KEY"),
+                serving.toString());
+        assertFalse(ready.body().contains(SHORT_AES_KEY), "the key itself is never shown");
+        assertEquals(200, health("/health/live").statusCode(), "the database answers: alive");
+    }
+
+    private static HttpResponse<String> health(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.server().baseUri() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonObject diagnostics() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.server().baseUri() + "/api/admin/diagnostics"))
                 .timeout(Duration.ofSeconds(60))

@@ -13,6 +13,11 @@ public interface GatewayServer {
 
     int port();
 
+    /** Where the server serves MicroProfile Health: the HTTP port on Payara, the management interface on WildFly. */
+    default URI healthUri() {
+        return baseUri().resolve("/health");
+    }
+
     /** The server's process id (for RSS and thread dumps); -1 when it is not running. */
     long pid();
 

@@ -1,6 +1,7 @@
 package com.kfgateway.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,12 +19,18 @@ public final class WildFlyProcess extends ServerProcess {
 
     private final Path home = Path.of(required("kfgateway.it.wildfly-home"));
     private final Path base = workDir.resolve("standalone");
+    private final int managementPort = freePort();
     private String javaOptions = "";
 
     public WildFlyProcess(Path workDir, Map<String, String> env) throws IOException {
         super(workDir, env, "wildfly.log");
         // Set up afresh for every test run; restarts within it keep the configuration.
         deleteRecursively(base);
+    }
+
+    @Override
+    public URI healthUri() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/health");
     }
 
     @Override
@@ -39,7 +46,7 @@ public final class WildFlyProcess extends ServerProcess {
                 "-Djboss.http.port=" + port(),
                 // Nothing else may take a fixed port: another test JVM, or a server left from a crashed run.
                 "-Djboss.https.port=" + freePort(),
-                "-Djboss.management.http.port=" + freePort(),
+                "-Djboss.management.http.port=" + managementPort,
                 "-Djboss.management.https.port=" + freePort(),
                 "-Djboss.ajp.port=" + freePort(),
                 "-Djboss.bind.address=127.0.0.1"));

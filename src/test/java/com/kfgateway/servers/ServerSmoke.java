@@ -13,6 +13,10 @@ import com.kfgateway.it.GatewayBuilder;
 import com.kfgateway.it.TestGateway;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every server must do with the unchanged WAR, set up as README says: pass WeCom's URL check, answer a
- * customer (and a burst of them), and let staff sign in to see that conversation. Each server's IT boots it once for all three.
+ * customer (and a burst of them), report itself alive and ready, and let staff sign in to see that conversation. Each server's IT boots it once for all three.
  */
 abstract class ServerSmoke {
 
@@ -118,6 +122,19 @@ abstract class ServerSmoke {
     private static List<String> answeredLines(String customer) {
         return gateway.wecom().delivered(ACCOUNT, customer).stream()
                 .flatMap(answer -> Stream.of(answer.content().substring(ANSWER.length()).split("\n"))).toList();
+    }
+
+    @Test
+    void reportsItselfAliveAndReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String probe : List.of("/live", "/ready")) {
+            URI uri = URI.create(gateway.server().healthUri() + probe);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), uri + ": " + health.body());
+            assertTrue(health.body().contains(probe.equals("/live") ? "\"database\"" : "\"serving\""),
+                    "the WAR's own check answers at " + uri + ": " + health.body());
+        }
     }
 
     @Test
