@@ -186,6 +186,33 @@ class ConsoleIT {
         assertEquals(List.of("3", "4"), moves.subList(moves.size() - 2, moves.size()));
     }
 
+    /** Class 10 of the setup doctor's list: WeCom's refusals of a move, explained on the page where staff made it. */
+    @Test
+    void aMoveWeComRefusesIsExplainedWhereStaffMadeIt() throws Exception {
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().customerSendsText(ACCOUNT, customer, "hello");
+        TestGateway.await("the bot's answer", Duration.ofSeconds(30),
+                () -> !gateway.wecom().delivered(ACCOUNT, customer).isEmpty());
+        try (WebClient browser = console.browser()) {
+            console.loginAsAdmin(browser);
+            HtmlPage list = browser.getPage(console.uri("/admin/conversations/list.xhtml?q=" + customer).toURL());
+            HtmlPage page = list.getAnchorByText(customer).click();
+
+            page.<HtmlTextInput>getHtmlElementById("conv:servicer").setText("not_a_servicer");
+            HtmlPage notServicer = page.<HtmlSubmitInput>getHtmlElementById("conv:takeOver").click();
+            String text = notServicer.asNormalizedText();
+            assertTrue(text.contains("95014") && text.contains("Add the member as a servicer"), text);
+            assertEquals("state-BOT", notServicer.getElementById("state").getAttribute("class").split(" ")[1],
+                    "the session stayed with the bot");
+
+            gateway.faults().failNextFor("kf/service_state/trans", customer, 95016, 1);
+            HtmlPage illegal = notServicer.<HtmlSubmitInput>getHtmlElementById("conv:queue").click();
+            String moved = illegal.asNormalizedText();
+            assertTrue(moved.contains("95016") && moved.contains("Read the current state with service_state/get"),
+                    moved);
+        }
+    }
+
     @Test
     void theSendLogExplainsAFailureWithTheCataloguesFix() throws Exception {
         String customer = TestGateway.newCustomer();
