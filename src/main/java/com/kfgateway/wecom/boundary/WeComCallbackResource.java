@@ -78,23 +78,23 @@ public class WeComCallbackResource {
     public Response receive(@QueryParam("msg_signature") String signature, @QueryParam("timestamp") String timestamp,
             @QueryParam("nonce") String nonce, @Context HttpHeaders headers, InputStream body) {
         if (!verifier.configured()) {
-            return reject(Rejection.NOT_CONFIGURED);
+            return rejectUnread(Rejection.NOT_CONFIGURED);
         }
         if (anyBlank(signature, timestamp, nonce)) {
-            return reject(Rejection.MISSING_PARAMETERS);
+            return rejectUnread(Rejection.MISSING_PARAMETERS);
         }
         if (!replays.timely(timestamp)) {
-            return reject(Rejection.STALE_TIMESTAMP);
+            return rejectUnread(Rejection.STALE_TIMESTAMP);
         }
         if (headers.getLength() > MAX_BODY_BYTES) {
             // Reading first would wait for every byte the sender cares to trickle in.
-            return reject(Rejection.BODY_TOO_LARGE);
+            return rejectUnread(Rejection.BODY_TOO_LARGE);
         }
         String envelope;
         try {
             envelope = readBounded(body);
         } catch (BodyTooLarge | IOException e) {
-            return reject(Rejection.BODY_TOO_LARGE);
+            return rejectUnread(Rejection.BODY_TOO_LARGE);
         }
         CallbackEvent event;
         try {
@@ -120,6 +120,14 @@ public class WeComCallbackResource {
         stats.validPost();
     }
 
+    /**
+     * A body left unread ends the connection once the answer is out, and a client that is not told so may send its
+     * next request down the dying connection and lose it. Saying "close" makes it open a fresh one.
+     */
+    private Response rejectUnread(Rejection reason) {
+        return Response.fromResponse(reject(reason)).header("Connection", "close").build();
+    }
+
     private Response reject(Rejection reason) {
         long count = stats.rejected(reason);
         if (count <= 10 || count % 100 == 0) {
@@ -127,9 +135,7 @@ public class WeComCallbackResource {
                     new Object[]{reason, count});
         }
         return switch (reason) {
-            // The rest of the body is not wanted: the connection must not wait for it to come.
-            case BODY_TOO_LARGE -> Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                    .header("Connection", "close").build();
+            case BODY_TOO_LARGE -> Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
             case MISSING_PARAMETERS, MALFORMED_XML -> Response.status(Response.Status.BAD_REQUEST).build();
             default -> Response.status(Response.Status.FORBIDDEN).build();
         };
