@@ -35,6 +35,7 @@ class ArchitectureTest {
                 .layer("database").definedBy("com.kfgateway.database..")
                 .layer("http").definedBy("com.kfgateway.http..")
                 .layer("health").definedBy("com.kfgateway.health..")
+                .layer("metrics").definedBy("com.kfgateway.metrics..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("health").mayNotBeAccessedByAnyLayer()
@@ -49,6 +50,7 @@ class ArchitectureTest {
                 .whereLayer("database").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
                         "wecom", "sandbox", "cluster", "health")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("wecom", "assistant")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("wecom", "conversation", "delivery", "assistant")
                 .check(MAIN);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class FirstStartIT {
                                 ("admin:" + password).getBytes(StandardCharsets.UTF_8)))
                 .GET());
         assertEquals(200, api.statusCode(), "the file's password signs the admin in");
+    }
+
+    @Test
+    void metricsAndTheApiDescriptionAreClosedUntilAnOperatorOpensThem() throws Exception {
+        for (String path : List.of("/metrics", "/metrics?scope=application", "/openapi")) {
+            HttpResponse<String> response = http(HttpRequest.newBuilder(gateway.server().baseUri().resolve(path))
+                    .GET());
+            // Payara answers 403 for a service switched off; either way nothing of it is shown.
+            assertTrue(response.statusCode() == 403 || response.statusCode() == 404,
+                    path + " answers on a default boot: " + response.statusCode() + " " + response.body());
+            assertFalse(response.body().contains("# TYPE") || response.body().contains("openapi:"),
+                    path + " shows what it should not: " + response.body());
+        }
     }
 
     @Test

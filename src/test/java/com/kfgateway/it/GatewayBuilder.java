@@ -50,6 +50,7 @@ public final class GatewayBuilder {
     private Clock clock = Clock.systemUTC();
     private final Map<Path, String> extraWars = new java.util.LinkedHashMap<>();
     private ServerFactory serverFactory = PayaraProcess::new;
+    private boolean operatorEndpoints;
 
     private GatewayBuilder(Path workDir) {
         this.workDir = workDir;
@@ -109,6 +110,12 @@ public final class GatewayBuilder {
         return this;
     }
 
+    /** Opens /metrics and /openapi (Payara only), as README tells operators to; closed otherwise, as by default. */
+    public GatewayBuilder operatorEndpoints() {
+        this.operatorEndpoints = true;
+        return this;
+    }
+
     /** Starts the simulator and boots the product; the caller closes what it got. */
     public Booted start() throws IOException, InterruptedException {
         WeComSimulator wecom = seededSimulator();
@@ -125,6 +132,9 @@ public final class GatewayBuilder {
             if (!extraWars.isEmpty()) {
                 PayaraProcess payara = (PayaraProcess) server;
                 extraWars.forEach(payara::alsoDeploy);
+            }
+            if (operatorEndpoints && server instanceof PayaraProcess payara) {
+                payara.openOperatorEndpoints();
             }
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
             Booted booted = new Booted(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,

@@ -42,6 +42,7 @@ public final class PayaraProcess extends ServerProcess {
 
     private final Runtime runtime;
     private final List<String> extraDeployments = new ArrayList<>();
+    private boolean operatorEndpoints;
 
     public PayaraProcess(Path workDir, Map<String, String> env) throws IOException {
         this(workDir, env, Runtime.micro6());
@@ -61,6 +62,11 @@ public final class PayaraProcess extends ServerProcess {
     /** Deploys another WAR beside the product from the next start on, at its own context root (benchmarks do). */
     public synchronized void alsoDeploy(Path war, String contextRoot) {
         extraDeployments.add(war.toAbsolutePath() + ":" + contextRoot);
+    }
+
+    /** Opens /metrics and /openapi from the next start on, the way README tells operators to. */
+    public synchronized void openOperatorEndpoints() {
+        operatorEndpoints = true;
     }
 
     @Override
@@ -86,7 +92,7 @@ public final class PayaraProcess extends ServerProcess {
                 "--port", String.valueOf(port()),
                 "--nocluster",
                 // The production listener settings (body caps, no server header), so the tests see what users get.
-                "--prebootcommandfile", runtime.preBootCommands().toAbsolutePath().toString(),
+                "--prebootcommandfile", preBootCommands().toString(),
                 "--postbootcommandfile", postBootCommands().toString(),
                 "--logproperties", logProperties.toString()));
         for (String deployment : extraDeployments) {
@@ -98,6 +104,17 @@ public final class PayaraProcess extends ServerProcess {
             command.addAll(List.of("--addlibs", addLibs));
         }
         return command;
+    }
+
+    /** The runtime's pre-boot commands, with operator-endpoints.asadmin appended when asked to (README). */
+    private Path preBootCommands() throws IOException {
+        Path base = runtime.preBootCommands().toAbsolutePath();
+        if (!operatorEndpoints) {
+            return base;
+        }
+        String opened = Files.readString(base) + "\n" + Files.readString(Path.of("").toAbsolutePath()
+                .resolve("server-config/payara/operator-endpoints.asadmin"));
+        return Files.writeString(workDir.resolve("pre-boot-commands.asadmin"), opened, StandardCharsets.UTF_8);
     }
 
     /**

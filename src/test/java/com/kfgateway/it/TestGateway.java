@@ -53,7 +53,8 @@ public final class TestGateway {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway() throws IOException, InterruptedException {
-        booted = GatewayBuilder.inWorkDir(GatewayBuilder.sharedWorkDir()).clock(clock).start();
+        booted = GatewayBuilder.inWorkDir(GatewayBuilder.sharedWorkDir()).clock(clock).operatorEndpoints()
+                .start();
         wecom = booted.wecom();
         server = booted.server();
         Runtime.getRuntime().addShutdownHook(new Thread(booted::close));

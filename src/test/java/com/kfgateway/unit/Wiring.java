@@ -1,5 +1,6 @@
 package com.kfgateway.unit;
 
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +27,8 @@ import net.bytebuddy.matcher.ElementMatchers;
  * Hand wiring for a focused test. {@link #get()} makes the bean and gives each {@code @Inject} or
  * {@code @PersistenceContext} field the collaborator assignable to its type (the bean itself last, for a
  * self-reference). An {@code Event<X>} field gets the {@link RecordedEvents} registered for X, or a fresh one that only
- * records. A field nothing fits stays null, so a test names every collaborator it uses.
+ * records. An {@link OperatorMetrics} field gets one that keeps nothing (no registry outside a server), unless the
+ * test gives its own. Any other field nothing fits stays null, so a test names every collaborator it uses.
  *
  * <p>Given a {@link TestDatabase}, a bean whose class or public methods say {@code @Transactional} is made as a
  * subclass whose public methods run as the container would run them: REQUIRES_NEW in a new transaction, REQUIRED in
@@ -115,7 +117,8 @@ public final class Wiring<T> {
             Class<?> eventType = (Class<?>) ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
             return events.computeIfAbsent(eventType, t -> new RecordedEvents<>());
         }
-        return beans.stream().filter(field.getType()::isInstance).findFirst().orElse(null);
+        Object given = beans.stream().filter(field.getType()::isInstance).findFirst().orElse(null);
+        return given == null && field.getType() == OperatorMetrics.class ? new OperatorMetrics() : given;
     }
 
     private static void set(Object bean, Field field, Object value) {

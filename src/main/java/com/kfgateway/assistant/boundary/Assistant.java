@@ -1,5 +1,6 @@
 package com.kfgateway.assistant.boundary;
 
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import com.kfgateway.assistant.control.AnswerEngine;
 import com.kfgateway.assistant.control.AssistantConfig;
 import com.kfgateway.assistant.control.ChatModelClient;
@@ -22,6 +23,9 @@ public class Assistant {
     @Inject
     AssistantConfig config;
 
+    @Inject
+    OperatorMetrics metrics;
+
     RulesEngine rules;
     AnswerEngine engine;
 
@@ -37,7 +41,8 @@ public class Assistant {
     @PostConstruct
     void init() {
         rules = RulesEngine.load(config.rulesFile());
-        engine = config.modelConfigured() ? new ChatModelClient(config, rules) : rules;
+        engine = !config.modelConfigured() ? rules : metrics == null ? new ChatModelClient(config, rules)
+                : new ChatModelClient(config, rules, metrics::modelAnswered);
     }
 
     public Answer answer(Question question) {

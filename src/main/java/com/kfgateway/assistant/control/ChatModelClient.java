@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -42,22 +43,38 @@ public class ChatModelClient implements AnswerEngine {
     private final AssistantConfig config;
     private final RulesEngine fallback;
     private final HttpClient http;
+    private final Observer observer;
+
+    /** Told of every question put to the model: how long it took, and whether the rules answered it instead. */
+    @FunctionalInterface
+    public interface Observer {
+        void answered(Duration took, boolean fellBack);
+    }
 
     public ChatModelClient(AssistantConfig config, RulesEngine fallback) {
+        this(config, fallback, (took, fellBack) -> {
+        });
+    }
+
+    public ChatModelClient(AssistantConfig config, RulesEngine fallback, Observer observer) {
         this.config = config;
         this.fallback = fallback;
+        this.observer = observer;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
     public Answer answer(Question question) {
+        long started = System.nanoTime();
         String content;
         try {
             content = complete(question);
         } catch (ModelFailure failure) {
+            observer.answered(Duration.ofNanos(System.nanoTime() - started), true);
             return fallbackFor(question, failure.getMessage());
         }
+        observer.answered(Duration.ofNanos(System.nanoTime() - started), false);
         return parse(content);
     }
 

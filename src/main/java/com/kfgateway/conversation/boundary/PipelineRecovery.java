@@ -1,5 +1,7 @@
 package com.kfgateway.conversation.boundary;
 
+import com.kfgateway.conversation.control.answering.PendingAnswers;
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import com.kfgateway.conversation.control.answering.Recovery;
 import com.kfgateway.cluster.control.Leases;
 import jakarta.annotation.PostConstruct;
@@ -54,8 +56,16 @@ public class PipelineRecovery {
     @Inject
     Leases leases;
 
+    @Inject
+    PendingAnswers pending;
+
+    @Inject
+    OperatorMetrics metrics;
+
     @PostConstruct
     void start() {
+        // Its unfinished work is what this bean exists for: it tells operators how much there is.
+        metrics.pendingAnswersFrom(pending::count);
         timers.createIntervalTimer(FIRST_RUN_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline recovery", false));
     }
 

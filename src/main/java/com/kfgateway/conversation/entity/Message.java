@@ -25,6 +25,7 @@ import java.time.Instant;
         query = "select m from Message m where m.conversationId = :conversationId and m.handling = :handling order by m.sentAt, m.storedAt, m.id")
 @NamedQuery(name = Message.CONVERSATIONS_WITH,
         query = "select distinct m.conversationId from Message m where m.handling = :handling and m.conversationId is not null")
+@NamedQuery(name = Message.COUNT_WITH_HANDLING, query = "select count(m) from Message m where m.handling = :handling")
 @NamedQuery(name = Message.KNOWN_MSGIDS, query = "select m.msgid from Message m where m.msgid in :msgids")
 @NamedQuery(name = Message.LATEST_OF_CONVERSATION,
         query = "select m from Message m where m.conversationId = :conversationId order by m.sentAt desc, m.storedAt desc, m.id desc")
@@ -33,6 +34,7 @@ public class Message {
     public static final String PENDING_OF_CONVERSATION = "Message.pendingOfConversation";
     public static final String CONVERSATIONS_WITH = "Message.conversationsWith";
     public static final String KNOWN_MSGIDS = "Message.knownMsgids";
+    public static final String COUNT_WITH_HANDLING = "Message.countWithHandling";
     public static final String LATEST_OF_CONVERSATION = "Message.latestOfConversation";
 
     public static final String BY_MSGID = "Message.byMsgid";

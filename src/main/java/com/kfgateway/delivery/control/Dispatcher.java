@@ -2,6 +2,7 @@ package com.kfgateway.delivery.control;
 
 import com.kfgateway.database.ConflictRetry;
 import com.kfgateway.database.GroupCommit;
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import com.kfgateway.delivery.entity.SendAttempt;
 import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendChannel;
@@ -47,6 +48,9 @@ public class Dispatcher {
 
     @Inject
     GroupCommit commits;
+
+    @Inject
+    OperatorMetrics metrics;
 
     /**
      * The first part of a plan, claimed in the planning transaction: sent right after it commits without a read and
@@ -166,6 +170,8 @@ public class Dispatcher {
     private SendLogEntry finish(SendLogStore.Claim claim, RetryPolicy.Verdict verdict, SendAttempt.Outcome outcome,
             Integer errcode, String errmsg, int durationMs, String fingerprint, String requestedBy) {
         Instant now = Instant.now();
+        metrics.send(outcome == SendAttempt.Outcome.OK ? Integer.valueOf(0) : errcode,
+                outcome != SendAttempt.Outcome.REFUSED);
         if (verdict.kind() != RetryPolicy.Kind.SENT || verdict.explanation() != null) {
             LOG.info(() -> "send " + claim.msgid() + " attempt " + claim.attempts() + ": " + verdict.kind() + " ("
                     + (errcode == null ? outcome : errcode) + ")");

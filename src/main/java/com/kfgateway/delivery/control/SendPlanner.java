@@ -7,6 +7,7 @@ import com.kfgateway.delivery.entity.SendLogEntry;
 import com.kfgateway.delivery.entity.SendChannel;
 import com.kfgateway.delivery.entity.SendRequest;
 import com.kfgateway.delivery.entity.SendStatus;
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ public class SendPlanner {
 
     @Inject
     Event<PartStatusChanged> changed;
+
+    @Inject
+    OperatorMetrics metrics;
 
     private final AnswerCondenser condenser = new AnswerCondenser();
 
@@ -99,6 +103,7 @@ public class SendPlanner {
         em.flush();
         em.persist(new SendAttempt(entry.getId(), 0, now, SendAttempt.Outcome.REFUSED, null, null, 0, null,
                 request.requestedBy()));
+        metrics.send(null, false);
         changed.fire(new PartStatusChanged(entry.getConversationId(), entry.getMsgid(), null, SendStatus.FAILED,
                 entry.getError().getExplanation()));
         return entry;

@@ -1,6 +1,8 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import com.kfgateway.wecom.entity.CallbackCount;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +30,9 @@ public class CallbackStats {
         NOT_CONFIGURED, MISSING_PARAMETERS, STALE_TIMESTAMP, BODY_TOO_LARGE, MALFORMED_XML,
         BAD_SIGNATURE, BAD_BASE64, DECRYPT_FAILED, BAD_BUFFER, WRONG_RECEIVE_ID, REPLAYED
     }
+
+    @Inject
+    OperatorMetrics metrics;
 
     private final Map<Rejection, AtomicLong> rejections = new EnumMap<>(Rejection.class);
     private final Map<Rejection, AtomicReference<Instant>> lastRejected = new EnumMap<>(Rejection.class);
@@ -48,11 +54,13 @@ public class CallbackStats {
     }
 
     public void verifiedGet() {
+        metrics.callback("verified");
         verifiedGets.incrementAndGet();
         lastVerifiedGet.set(Instant.now());
     }
 
     public void validPost() {
+        metrics.callback("accepted");
         validPosts.incrementAndGet();
         lastValidPost.set(Instant.now());
     }
@@ -71,6 +79,7 @@ public class CallbackStats {
     }
 
     public long rejected(Rejection reason) {
+        metrics.callback(reason.name().toLowerCase(Locale.ROOT));
         Instant now = Instant.now();
         lastRejection.set(now);
         lastRejected.get(reason).set(now);

@@ -142,6 +142,19 @@ class ChatModelClientTest {
     }
 
     @Test
+    void everyQuestionIsReportedWithItsTimeAndWhetherTheRulesHadToAnswerIt() throws Exception {
+        List<String> reported = new java.util.ArrayList<>();
+        AssistantConfig config = new AssistantConfig(model.baseUrl(), KEY, "test-model", "SYSTEM PROMPT", 10, 1,
+                null, false);
+        ChatModelClient client = new ChatModelClient(config, RulesEngine.parse(RULES),
+                (took, fellBack) -> reported.add((fellBack ? "fallback" : "model") + (took.isNegative() ? "?" : "")));
+        client.answer(new Question("c1", "price?"));
+        model.status = 500;
+        client.answer(new Question("c1", "price?"));
+        assertEquals(List.of("model", "fallback"), reported);
+    }
+
+    @Test
     void malformedJsonFallsBack() throws Exception {
         model.body = "{\"choices\": [ {\"message\": ";
         Answer answer = client(model.baseUrl(), KEY, 10, false).answer(new Question("c1", "x"));

@@ -1,5 +1,6 @@
 package com.kfgateway.wecom.control;
 
+import com.kfgateway.unit.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class CallbackCountersTest {
 
     @Test
     void theStatsHandOverOnlyWhatIsNewSinceTheyWereLastStored() {
-        CallbackStats stats = new CallbackStats();
+        CallbackStats stats = Wiring.of(CallbackStats.class).get();
         stats.rejected(Rejection.BAD_SIGNATURE);
         stats.rejected(Rejection.BAD_SIGNATURE);
         stats.validPost();

@@ -1,5 +1,6 @@
 package com.kfgateway.conversation.control.sync;
 
+import com.kfgateway.metrics.boundary.OperatorMetrics;
 import com.kfgateway.cluster.control.ClusterConfig;
 import com.kfgateway.cluster.control.Leases;
 import com.kfgateway.conversation.control.SingleFlight;
@@ -15,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -70,9 +72,14 @@ public class Puller {
     @Inject
     ClusterConfig cluster;
 
+    @Inject
+    OperatorMetrics metrics;
+
     private SingleFlight<String> flights;
     private final Map<String, List<Long>> waitingCallbacks = new ConcurrentHashMap<>();
     private final Map<String, Integer> failedPulls = new ConcurrentHashMap<>();
+    /** Since when callbacks of an account have been waiting for its next pull: the pull lag operators watch. */
+    private final Map<String, Instant> waitingSince = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -83,6 +90,7 @@ public class Puller {
     public void request(String openKfid, String syncToken, Collection<Long> callbackLogIds) {
         String scope = openKfid == null || openKfid.isBlank() ? SyncCursor.ALL_ACCOUNTS : openKfid;
         if (!callbackLogIds.isEmpty()) {
+            waitingSince.putIfAbsent(scope, Instant.now());
             List<Long> waiting = waitingCallbacks.computeIfAbsent(scope, s -> new ArrayList<>());
             synchronized (waiting) {
                 waiting.addAll(callbackLogIds);
@@ -120,6 +128,7 @@ public class Puller {
     }
 
     void pull(String scope, String syncToken) {
+        Instant announced = waitingSince.remove(scope);
         List<Long> callbacks = drainCallbacks(scope);
         String token = syncToken;
         int stored = 0;
@@ -180,6 +189,9 @@ public class Puller {
             journal.finish(callbacks, Outcome.SYNCED, stored + " new item(s), " + duplicates + " already stored"
                     + (quarantined == 0 ? "" : ", " + quarantined + " set aside"));
             failedPulls.remove(scope);
+            if (announced != null) {
+                metrics.pulled(Duration.between(announced, Instant.now()));
+            }
         } catch (RuntimeException e) {
             journal.finish(callbacks, Outcome.SYNC_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             pullAgainLater(scope, token);

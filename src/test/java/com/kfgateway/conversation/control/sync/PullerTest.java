@@ -53,7 +53,7 @@ class PullerTest {
     private final RecordedEvents<Ingested> ingested = new RecordedEvents<>(
             page -> welcomesSentBeforeAnnounced.add(sync.sendLog.attempted.size()));
     private final List<Long> repullDelays = new ArrayList<>();
-    private final CallbackStats callbackStats = new CallbackStats();
+    private final CallbackStats callbackStats = Wiring.of(CallbackStats.class).get();
     private final Puller puller = puller(TestLeases.alone());
 
     PullerTest() {
