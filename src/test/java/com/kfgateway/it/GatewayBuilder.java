@@ -51,6 +51,7 @@ public final class GatewayBuilder {
     private final Map<Path, String> extraWars = new java.util.LinkedHashMap<>();
     private ServerFactory serverFactory = PayaraProcess::new;
     private boolean operatorEndpoints;
+    private boolean jsonLogs;
 
     private GatewayBuilder(Path workDir) {
         this.workDir = workDir;
@@ -116,6 +117,12 @@ public final class GatewayBuilder {
         return this;
     }
 
+    /** Logs one JSON object per line (Payara only), with the file README names for it. */
+    public GatewayBuilder jsonLogs() {
+        this.jsonLogs = true;
+        return this;
+    }
+
     /** Starts the simulator and boots the product; the caller closes what it got. */
     public Booted start() throws IOException, InterruptedException {
         WeComSimulator wecom = seededSimulator();
@@ -135,6 +142,9 @@ public final class GatewayBuilder {
             }
             if (operatorEndpoints && server instanceof PayaraProcess payara) {
                 payara.openOperatorEndpoints();
+            }
+            if (jsonLogs && server instanceof PayaraProcess payara) {
+                payara.logJson();
             }
             wecom.setCallbackUrl(server.baseUri().resolve("/api/wecom/callback"));
             Booted booted = new Booted(wecom, new SimulatorFaults(wecom), new SimulatorProbe(wecom), wecomServer,

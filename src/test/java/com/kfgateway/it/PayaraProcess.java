@@ -43,6 +43,7 @@ public final class PayaraProcess extends ServerProcess {
     private final Runtime runtime;
     private final List<String> extraDeployments = new ArrayList<>();
     private boolean operatorEndpoints;
+    private String logFormat = "text";
 
     public PayaraProcess(Path workDir, Map<String, String> env) throws IOException {
         this(workDir, env, Runtime.micro6());
@@ -69,15 +70,16 @@ public final class PayaraProcess extends ServerProcess {
         operatorEndpoints = true;
     }
 
+    /** Logs one JSON object per line from the next start on, with README's logging-json.properties. */
+    public synchronized void logJson() {
+        logFormat = "json";
+    }
+
     @Override
     protected List<String> command(String coverage) throws IOException {
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
-        Path logProperties = workDir.resolve("logging.properties");
-        Files.writeString(logProperties, String.join("\n",
-                "handlers=java.util.logging.ConsoleHandler",
-                "java.util.logging.ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter",
-                "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
-                ".level=INFO", ""));
+        Path logProperties = Path.of("").toAbsolutePath()
+                .resolve("server-config/payara/logging-" + logFormat + ".properties");
         List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
         command.addAll(jvmOptions());
         command.add("-Djava.io.tmpdir=" + tmp);

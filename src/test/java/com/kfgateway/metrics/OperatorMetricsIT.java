@@ -4,6 +4,7 @@ import static com.kfgateway.it.TestGateway.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kfgateway.it.PrometheusText;
 import com.kfgateway.it.TestGateway;
 import com.kfgateway.wecom.control.CallbackCrypto;
 import com.kfgateway.wecom.control.CallbackXml;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,14 +38,14 @@ class OperatorMetricsIT {
                 () -> !gateway.wecom().delivered(ACCOUNT, customer).isEmpty());
         assertEquals(403, forgedCallback().statusCode());
 
-        String text = scrape();
-        assertTrue(value(text, "kf_callbacks_total", "outcome=\"accepted\"") > accepted, text);
-        assertTrue(value(text, "kf_callbacks_total", "outcome=\"bad_signature\"") > forged, text);
-        assertTrue(value(text, "kf_sends_total", "errcode=\"0\"") > sent, text);
-        assertTrue(value(text, "kf_pull_lag_seconds_count", null) > pulls, text);
-        assertTrue(Pattern.compile("(?m)^kf_answers_pending(\\{[^}]*})? [0-9.]+$").matcher(text).find(),
+        PrometheusText text = scrape();
+        assertTrue(text.value("kf_callbacks_total", "outcome=\"accepted\"") > accepted, text.text());
+        assertTrue(text.value("kf_callbacks_total", "outcome=\"bad_signature\"") > forged, text.text());
+        assertTrue(text.value("kf_sends_total", "errcode=\"0\"") > sent, text.text());
+        assertTrue(text.value("kf_pull_lag_seconds_count", null) > pulls, text.text());
+        assertTrue(Pattern.compile("(?m)^kf_answers_pending(\\{[^}]*})? [0-9.]+$").matcher(text.text()).find(),
                 "a count, and not the -1 of no count yet: " + text);
-        assertTrue(text.contains("# HELP kf_sends_total"), "described for whoever reads it: " + text);
+        assertTrue(text.text().contains("# HELP kf_sends_total"), "described for whoever reads it: " + text);
     }
 
     private HttpResponse<String> forgedCallback() throws Exception {
@@ -60,24 +60,11 @@ class OperatorMetricsIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private String scrape() throws Exception {
-        HttpResponse<String> response = gateway.get("/metrics?scope=application");
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
+    private PrometheusText scrape() throws Exception {
+        return PrometheusText.scrape(gateway.server().baseUri());
     }
 
     private double value(String name, String label) throws Exception {
-        return value(scrape(), name, label);
-    }
-
-    /** The sample's value; 0 while it has never been counted (Prometheus reads an absent counter the same). */
-    private static double value(String text, String name, String label) {
-        Matcher sample = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$").matcher(text);
-        while (sample.find()) {
-            if (label == null || (sample.group(1) != null && sample.group(1).contains(label))) {
-                return Double.parseDouble(sample.group(2));
-            }
-        }
-        return 0;
+        return scrape().value(name, label);
     }
 }

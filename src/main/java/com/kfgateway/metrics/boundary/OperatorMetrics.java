@@ -64,7 +64,8 @@ public class OperatorMetrics {
             LOG.log(Level.FINE, "no metrics registry: the server's metrics are switched off", switchedOff);
             registry = null;
         }
-        LOG.info(registry == null ? "operator metrics are not kept: the server serves no MicroProfile Metrics"
+        LOG.info(registry == null
+                ? "operator metrics are not kept: this server's MicroProfile Metrics are switched off or absent"
                 : "operator metrics are kept in the application registry (/metrics?scope=application)");
     }
 

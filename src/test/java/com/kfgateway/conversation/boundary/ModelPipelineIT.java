@@ -1,6 +1,7 @@
 package com.kfgateway.conversation.boundary;
 
 import static com.kfgateway.it.TestGateway.ACCOUNT;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,14 @@ import com.kfgateway.assistant.control.FakeChatModel.ChatMessage;
 import com.kfgateway.assistant.control.FakeChatModel.Received;
 import com.kfgateway.assistant.control.FakeChatModel.Reply;
 import com.kfgateway.it.GatewayBuilder;
+import com.kfgateway.it.PrometheusText;
 import com.kfgateway.it.TestGateway;
 import com.kfgateway.it.Turns;
 import com.kfgateway.sandbox.control.WeComSimulator;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * fake model on loopback, counted at both fakes (what the model was asked, what reached the WeCom simulator). The
  * fake model decides by the customer's newest message: "slow" waits, "hand over" asks for a human, "model breaks"
  * answers HTTP 500, "model hangs" outlasts the product's timeout; anything else is echoed as "answer to: …".
+ * This gateway is also the one an operator would run: /metrics open and the log written as JSON, as README says.
  */
 class ModelPipelineIT {
 
@@ -57,6 +63,8 @@ class ModelPipelineIT {
                 .env("ASSISTANT_SYSTEM_PROMPT", SYSTEM_PROMPT)
                 .env("ASSISTANT_TIMEOUT_SECONDS", String.valueOf(TIMEOUT_SECONDS))
                 .env("ASSISTANT_HANDOVER_ON_FAILURE", "true")
+                .operatorEndpoints()
+                .jsonLogs()
                 .start();
     }
 
@@ -212,7 +220,8 @@ class ModelPipelineIT {
     }
 
     @Test
-    void aFailingOrHangingModelGetsTheRulesAnswerOutOnceAndHandsOver() {
+    void aFailingOrHangingModelGetsTheRulesAnswerOutOnceAndHandsOver() throws Exception {
+        PrometheusText before = PrometheusText.scrape(gateway.server().baseUri());
         String broken = TestGateway.newCustomer();
         String hanging = TestGateway.newCustomer();
         wecom().customerSendsText(ACCOUNT, broken, "model breaks on this");
@@ -236,6 +245,27 @@ class ModelPipelineIT {
         }
         assertEquals(1, asked("model breaks on this").size(), "the model is not asked again");
         assertEquals(1, asked("model hangs: 营业时间?").size(), "the model is not asked again");
+
+        PrometheusText after = PrometheusText.scrape(gateway.server().baseUri());
+        assertTrue(after.value("kf_model_fallbacks_total", null) >= before.value("kf_model_fallbacks_total", null) + 2,
+                "both fallbacks counted: " + after);
+        assertTrue(after.value("kf_model_seconds_count", null) >= before.value("kf_model_seconds_count", null) + 2,
+                "both questions timed: " + after);
+        assertTrue(after.value("kf_model_seconds_max", null) >= TIMEOUT_SECONDS,
+                "the hanging one took the whole timeout: " + after);
+    }
+
+    @Test
+    void theLogIsOneJsonObjectPerLineWithOurOwnRecordsInIt() {
+        List<String> lines = gateway.server().log().lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("=== boot ")).toList();
+        List<JsonObject> records = lines.stream()
+                .map(line -> assertDoesNotThrow(() -> Json.createReader(new StringReader(line)).readObject(), line))
+                .toList();
+        assertTrue(records.stream().allMatch(r -> r.containsKey("Timestamp") && r.containsKey("Level")
+                && r.containsKey("LoggerName") && r.containsKey("LogMessage")), "every record has its fields");
+        assertTrue(records.stream().anyMatch(r -> r.getString("LoggerName").startsWith("com.kfgateway.")),
+                "the product's own records are among them");
     }
 
     // --- counting at the fakes -----------------------------------------------------------------------------------
