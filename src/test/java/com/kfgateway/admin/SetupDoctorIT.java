@@ -175,8 +175,46 @@ class SetupDoctorIT {
         assertEquals("GREEN", check(refresh(), "token.kf").getString("verdict"));
     }
 
+    /**
+     * A receptionist left on 接待中 with WeCom's automatic routing: new sessions go to her (state 3), so the bot must
+     * stay silent, and the doctor warns before anyone wonders why, naming who is receiving and how to stop it.
+     */
     @Test
-    void anAccountTakenFromTheAppIsRedWithoutAnyoneAskingAndGreenWhenGrantedAgain() {
+    void receptionistsReceivingAreAWarningNamedWithTheFixAndTheSessionsRoutedToThemGetNoBotAnswer() throws Exception {
+        String row = "servicers." + TestGateway.ACCOUNT;
+        String customer = TestGateway.newCustomer();
+        gateway.wecom().admin().setRouteToOnlineServicers(true);
+        try {
+            gateway.wecom().customerSendsText(TestGateway.ACCOUNT, customer, "where is my parcel?");
+            long conversation = console.conversationOf(customer);
+            TestGateway.await("the conversation with the receptionist", Duration.ofSeconds(30),
+                    () -> console.json("/api/admin/conversations?q=" + customer).getJsonArray("items")
+                            .getJsonObject(0).getInt("serviceStateCode") == 3);
+            assertEquals(3, gateway.wecom().admin().serviceState(TestGateway.ACCOUNT, customer));
+
+            JsonObject servicers = check(refresh(), row);
+            assertEquals("AMBER", servicers.getString("verdict"), servicers.toString());
+            assertTrue(servicers.getString("finding").contains(TestGateway.SERVICER_ONLINE), servicers.toString());
+            assertTrue(servicers.getString("finding").contains("95018"), "what it leads to: " + servicers);
+            assertTrue(servicers.getString("fix").contains("停止接待"), "how to stop it: " + servicers);
+            JsonObject zh = check(ConsoleClient.parse(console.api("GET", "/api/admin/diagnostics?lang=zh").body()),
+                    row);
+            assertTrue(zh.getString("finding").contains("接待中"), zh.toString());
+            try (WebClient browser = console.browser()) {
+                HtmlPage doctor = console.loginAsAdmin(browser).getAnchorByText("Setup doctor").click();
+                String shown = doctor.getElementById("check-" + row).asNormalizedText();
+                assertEquals("AMBER", doctor.getElementById("check-" + row).getAttribute("data-verdict"), shown);
+                assertTrue(shown.contains(TestGateway.SERVICER_ONLINE) && shown.contains("停止接待"), shown);
+            }
+            assertTrue(gateway.wecom().delivered(TestGateway.ACCOUNT, customer).isEmpty(),
+                    "the bot left the receptionist's customer alone (conversation " + conversation + ")");
+        } finally {
+            gateway.wecom().admin().setRouteToOnlineServicers(false);
+        }
+    }
+
+    @Test
+    void anAccountTakenFromTheAppIsRedWithoutAnyoneAskingAndGreenWhenGrantedAgain() throws Exception {
         String row = "account." + TestGateway.SECOND_ACCOUNT;
         assertEquals("GREEN", check(refresh(), row).getString("verdict"));
         gateway.wecom().authoriseAccount(TestGateway.SECOND_ACCOUNT, false);
@@ -188,6 +226,17 @@ class SetupDoctorIT {
             assertTrue(account.getString("fix").contains("API-managed accounts"), account.toString());
             assertEquals("GREEN", check(latest(), "account." + TestGateway.ACCOUNT).getString("verdict"),
                     "the other account is still the app's");
+            assertEquals("DIFFERENT_AND_KF_WORKS", latest().getString("secretVerdict"),
+                    "one manageable account left: the secrets are not to blame");
+            try (WebClient browser = console.browser()) {
+                HtmlPage doctor = console.loginAsAdmin(browser).getAnchorByText("Setup doctor").click();
+                String taken = doctor.getElementById("check-" + row).asNormalizedText();
+                assertEquals("RED", doctor.getElementById("check-" + row).getAttribute("data-verdict"), taken);
+                assertTrue(taken.contains("manage_privilege = false") && taken.contains("API-managed accounts"),
+                        taken);
+                assertEquals("GREEN", doctor.getElementById("check-account." + TestGateway.ACCOUNT)
+                        .getAttribute("data-verdict"));
+            }
         } finally {
             gateway.wecom().authoriseAccount(TestGateway.SECOND_ACCOUNT, true);
         }

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import com.kfgateway.sandbox.control.SandboxSeed;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.WebClient;
@@ -101,6 +110,16 @@ class SandboxIT {
         assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").size() > 0,
                 "a KF account without manage_privilege is red: " + doctor.asNormalizedText());
         assertSandboxBanner(doctor);
+        JsonObject diagnosis = latestDiagnosis();
+        assertTrue(diagnosis.getBoolean("identicalSecrets"), "one app holds both secrets: " + diagnosis);
+        assertEquals(diagnosis.getJsonObject("fingerprints").getString("app"),
+                diagnosis.getJsonObject("fingerprints").getString("kf"), "the same secret, seen by its fingerprint");
+        assertEquals("NO_MANAGEABLE_ACCOUNT", diagnosis.getString("secretVerdict"));
+        JsonObject secrets = diagnosis.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("id").equals("secrets")).findFirst().orElseThrow();
+        assertEquals("RED", secrets.getString("verdict"), secrets.toString());
+        assertTrue(secrets.getString("finding").contains("manage_privilege is false everywhere"), secrets.toString());
+        assertTrue(secrets.getString("fix").contains("可调用接口的应用"), "the fix names the setting: " + secrets);
 
         panel = click(browser.getPage(url("/sandbox/wecom.xhtml")), "kfRights:toggle");
         assertTrue(panel.getHtmlElementById("kfRights:toggle").getAttribute("value").contains("Turn on"));
@@ -119,6 +138,33 @@ class SandboxIT {
         assertEquals("GREEN", verdict(doctor, "check-secrets"), doctor.asNormalizedText());
         assertTrue(doctor.querySelectorAll("[id^='check-account.'][data-verdict='RED']").isEmpty(),
                 doctor.asNormalizedText());
+    }
+
+    /**
+     * What a tester does with the WeCom page: take an account from the app's API-managed accounts and watch, without
+     * pressing anything in the console, the doctor's row turn red and the alert reach a member of the corp; grant it
+     * back and watch both recover.
+     */
+    @Test
+    void anAccountTakenFromTheAppOnTheWeComPageTurnsTheDoctorRedAndStaffAreToldThere() throws Exception {
+        String account = SandboxSeed.SHOP_ACCOUNT;
+        HtmlPage doctor = logIntoConsole().getAnchorByText("Setup doctor").click();
+        HtmlPage panel = grantButton(browser.getPage(url("/sandbox/wecom.xhtml")), account).click();
+        try {
+            assertTrue(grantButton(panel, account).getValueAttribute().startsWith("Grant"),
+                    panel.asNormalizedText());
+            String alert = awaitStaffNotification("A setup check turned red", account);
+            assertTrue(alert.contains("alice") && alert.contains("API-managed accounts"), "to whom, and the fix: "
+                    + alert);
+            doctor = browser.getPage(doctor.getUrl());
+            assertEquals("RED", verdict(doctor, "check-account." + account), doctor.asNormalizedText());
+        } finally {
+            panel = grantButton(browser.getPage(url("/sandbox/wecom.xhtml")), account).click();
+        }
+        assertTrue(grantButton(panel, account).getValueAttribute().startsWith("Take"), panel.asNormalizedText());
+        awaitStaffNotification("A setup check is fine again", account);
+        doctor = browser.getPage(doctor.getUrl());
+        assertEquals("GREEN", verdict(doctor, "check-account." + account), doctor.asNormalizedText());
     }
 
     @Test
@@ -256,6 +302,43 @@ class SandboxIT {
         List<DomNode> buttons = conversation.querySelectorAll("input[type='submit'][value='Resend']");
         assertEquals(1, buttons.size(), "one failed part to resend: " + conversation.asNormalizedText());
         return (HtmlSubmitInput) buttons.get(0);
+    }
+
+    /** The button that grants the account to the app, or takes it away, on the WeCom page's accounts table. */
+    private static HtmlSubmitInput grantButton(HtmlPage panel, String account) {
+        HtmlSubmitInput button = panel.getFirstByXPath("//form[input[@name='account' and @value='" + account
+                + "']]//input[@type='submit' and contains(@value, 'the app')]");
+        assertNotNull(button, "no grant button for " + account + ": " + panel.asNormalizedText());
+        return button;
+    }
+
+    /** The row of the WeCom page's staff notifications that says {@code text} about {@code account}. */
+    private String awaitStaffNotification(String text, String account) throws Exception {
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (true) {
+            HtmlPage panel = browser.getPage(url("/sandbox/wecom.xhtml"));
+            for (DomNode row : panel.querySelectorAll("#staff-notifications tbody tr")) {
+                String shown = row.asNormalizedText();
+                if (shown.contains(text) && shown.contains(account)) {
+                    return shown;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no staff notification '" + text + "' about " + account + ":\n"
+                        + panel.asNormalizedText());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The diagnostics API's answer (the latest checks, in English), as a script with the admin's password reads it. */
+    private static JsonObject latestDiagnosis() throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/api/admin/diagnostics?lang=en").toString())).header("Authorization", "Basic " + basic)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     /** The doctor shows its last diagnosis; "Run checks now" asks WeCom again. */

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In sandbox mode, the product's WeCom settings point at the built-in simulator: its random corp and its loopback
- * address. Outside sandbox mode this source is empty and the real configuration applies untouched. Registered through
+ * address, and the doctor's alerts go to one of its members. Outside sandbox mode this source is empty and the real configuration applies untouched. Registered through
  * META-INF/services (it must answer before CDI exists); its ordinal is above system properties (400) and environment
  * variables (300), so leftovers such as a blank WECOM_CORP_ID cannot mix with the simulator's values. Whether the
  * sandbox is on is decided without this source ({@link SandboxActivation}), and only when a WeCom key is asked for:
@@ -25,7 +25,9 @@ public class SandboxConfigSource implements ConfigSource {
             "wecom.kf-secret", sandbox -> sandbox.corp().kfSecret(),
             "wecom.callback-token", sandbox -> sandbox.corp().callbackToken(),
             "wecom.callback-aes-key", sandbox -> sandbox.corp().callbackAesKey(),
-            "wecom.api-base", sandbox -> sandbox.apiBase().toString());
+            "wecom.api-base", sandbox -> sandbox.apiBase().toString(),
+            // The doctor's alerts go to a member of the simulated corp, so the WeCom page shows them arriving.
+            "doctor.alert-to", sandbox -> SandboxSeed.RECEPTIONIST_ALICE);
 
     private final Supplier<SandboxActivation> activation;
 

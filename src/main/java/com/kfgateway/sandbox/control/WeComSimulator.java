@@ -1,5 +1,6 @@
 package com.kfgateway.sandbox.control;
 
+import com.kfgateway.sandbox.entity.StaffNotification;
 import com.kfgateway.sandbox.entity.ApiCall;
 import com.kfgateway.sandbox.entity.CallbackResult;
 import com.kfgateway.sandbox.entity.DeliveredMessage;
@@ -165,6 +166,11 @@ public class WeComSimulator {
 
     public synchronized List<ApiCall> calls() {
         return router.calls();
+    }
+
+    /** The message/send notifications the corp's members received, oldest first. */
+    public synchronized List<StaffNotification> staffNotifications() {
+        return List.copyOf(state.staffNotifications);
     }
 
     /**

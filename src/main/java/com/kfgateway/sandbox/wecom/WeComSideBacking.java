@@ -11,7 +11,7 @@ import com.kfgateway.sandbox.entity.ChatLine.Speaker;
 import com.kfgateway.sandbox.entity.SimulatedAccount;
 import com.kfgateway.sandbox.entity.SimulatedCorp;
 import com.kfgateway.sandbox.entity.SimulatedSession;
-import com.kfgateway.sandbox.entity.SimulatorSwitches;
+import com.kfgateway.sandbox.entity.StaffNotification;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * The WeCom admin's side of the sandbox (sandbox/wecom.xhtml): accounts and receptionists, the sessions they hold,
- * the misconfiguration switches, and the last API calls and callbacks. Row actions name their row in plain hidden
+ * the staff notifications members received, and the last API calls and callbacks (the switches that break the setup
+ * are {@link SetupSwitchesBacking}'s). Row actions name their row in plain hidden
  * fields ({@code account}, {@code customer}, {@code userid}); every action redirects back.
  */
 @Named
@@ -36,6 +37,7 @@ public class WeComSideBacking {
 
     private static final int CALLS_SHOWN = 30;
     private static final int CALLBACKS_SHOWN = 12;
+    private static final int NOTIFICATIONS_SHOWN = 12;
 
     @Inject
     SandboxMode sandboxMode;
@@ -81,48 +83,6 @@ public class WeComSideBacking {
     public String endSession() {
         guarded(() -> simulator().staffEndsSession(params.get("account"), params.get("customer"),
                 params.get("userid")));
-        return back();
-    }
-
-    // --- switches ------------------------------------------------------------------------------------------------
-
-    public String toggleKfSecretWithoutKfRights() {
-        admin().kfSecretWithoutKfRights(!getSwitches().kfSecretWithoutKfRights());
-        return back();
-    }
-
-    public String toggleWrongCorpId() {
-        admin().wrongCorpId(!getSwitches().wrongCorpId());
-        return back();
-    }
-
-    public String toggleKfSecretReset() {
-        admin().kfSecretReset(!getSwitches().kfSecretReset());
-        return back();
-    }
-
-    public String toggleUntrustedIp() {
-        admin().untrustedIp(!getSwitches().untrustedIp());
-        return back();
-    }
-
-    public String toggleCallbackTokenMismatch() {
-        admin().callbackTokenMismatch(!getSwitches().callbackTokenMismatch());
-        return back();
-    }
-
-    public String toggleCallbackAesKeyMismatch() {
-        admin().callbackAesKeyMismatch(!getSwitches().callbackAesKeyMismatch());
-        return back();
-    }
-
-    public String toggleCallbacksLost() {
-        admin().callbacksLost(!getSwitches().callbacksLost());
-        return back();
-    }
-
-    public String toggleRouting() {
-        admin().setRouteToOnlineServicers(!getSwitches().routeToOnlineServicers());
         return back();
     }
 
@@ -193,10 +153,6 @@ public class WeComSideBacking {
         return simulator().customers().getOrDefault(externalUserid, externalUserid);
     }
 
-    public SimulatorSwitches getSwitches() {
-        return admin().switches();
-    }
-
     /** Newest first. */
     public List<ApiCall> getCalls() {
         return newestFirst(simulator().calls(), CALLS_SHOWN);
@@ -204,6 +160,15 @@ public class WeComSideBacking {
 
     public List<CallbackResult> getCallbacks() {
         return newestFirst(simulator().callbackResults(), CALLBACKS_SHOWN);
+    }
+
+    /** What the corp's members received through the app (message/send): the doctor's alerts among them. */
+    public List<StaffNotification> getStaffNotifications() {
+        return newestFirst(simulator().staffNotifications(), NOTIFICATIONS_SHOWN);
+    }
+
+    public String recipients(StaffNotification notification) {
+        return String.join(", ", notification.recipients());
     }
 
     public String getReply() {
@@ -236,7 +201,7 @@ public class WeComSideBacking {
         return wecom.simulator().admin();
     }
 
-    private static String back() {
+    static String back() {
         return SandboxMode.WECOM_PANEL + "?faces-redirect=true";
     }
 
