@@ -32,6 +32,11 @@ final class ConsoleClient {
     }
 
     WebClient browser() {
+        return newBrowser();
+    }
+
+    /** A JavaScript-free browser that asks for English pages, for a gateway other than the shared one. */
+    static WebClient newBrowser() {
         WebClient browser = new WebClient(BrowserVersion.FIREFOX);
         browser.getOptions().setJavaScriptEnabled(false);
         browser.getOptions().setCssEnabled(false);
@@ -51,6 +56,16 @@ final class ConsoleClient {
 
     HtmlPage loginAsAdmin(WebClient browser) throws IOException {
         return login(browser, TestGateway.ADMIN_USER, TestGateway.ADMIN_PASSWORD);
+    }
+
+    /** The doctor page of the gateway at {@code baseUri}, logged in as the admin, as staff open it. */
+    static HtmlPage doctorPage(WebClient browser, URI baseUri) throws IOException {
+        HtmlPage page = browser.getPage(baseUri.resolve("/admin/index.xhtml").toURL());
+        HtmlForm form = page.getFormByName("login");
+        form.getInputByName("username").setValue(TestGateway.ADMIN_USER);
+        form.getInputByName("password").setValue(TestGateway.ADMIN_PASSWORD);
+        form.getInputByName("submit").click();
+        return browser.getPage(baseUri.resolve("/admin/doctor/index.xhtml").toURL());
     }
 
     HttpResponse<String> api(String method, String path, String user, String password) {

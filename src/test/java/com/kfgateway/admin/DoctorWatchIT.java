@@ -16,10 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,17 +109,8 @@ class DoctorWatchIT {
         JsonObject quiet = check(latest(), QUIET);
         assertTrue(quiet.getString("finding").contains("more than 0.005 h without a callback"), quiet.toString());
         assertTrue(quiet.getString("fix").contains("回调配置"), quiet.toString());
-        try (WebClient browser = new WebClient(BrowserVersion.FIREFOX)) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.getOptions().setCssEnabled(false);
-            browser.addRequestHeader("Accept-Language", "en");
-            HtmlPage login = browser.getPage(gateway.server().baseUri().resolve("/admin/index.xhtml").toURL());
-            HtmlForm form = login.getFormByName("login");
-            form.getInputByName("username").setValue(TestGateway.ADMIN_USER);
-            form.getInputByName("password").setValue(TestGateway.ADMIN_PASSWORD);
-            HtmlPage dashboard = form.getInputByName("submit").click();
-            assertEquals("/admin/index.xhtml", dashboard.getUrl().getPath(), dashboard.asNormalizedText());
-            HtmlPage doctor = browser.getPage(gateway.server().baseUri().resolve("/admin/doctor/index.xhtml").toURL());
+        try (WebClient browser = ConsoleClient.newBrowser()) {
+            HtmlPage doctor = ConsoleClient.doctorPage(browser, gateway.server().baseUri());
             HtmlElement row = doctor.getHtmlElementById("check-" + QUIET);
             assertEquals("RED", row.getAttribute("data-verdict"), row.asNormalizedText());
             assertTrue(row.asNormalizedText().contains("safety pull"), row.asNormalizedText());

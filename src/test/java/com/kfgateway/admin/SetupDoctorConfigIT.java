@@ -15,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The setup doctor on a gateway configured wrongly from the start, read from the diagnostics API: what only a
+ * The setup doctor on a gateway configured wrongly from the start, read from the diagnostics API and the console: what only a
  * configuration of its own can show (the shared gateway is configured right).
  */
 class SetupDoctorConfigIT {
@@ -57,6 +59,14 @@ class SetupDoctorConfigIT {
         assertEquals("RED", callback.getString("verdict"), "no callback can be decrypted with it: " + callback);
         assertTrue(callback.getString("fix").contains("WECOM_CALLBACK_AES_KEY"), callback.toString());
         assertFalse(diagnosis.getBoolean("healthy"));
+        try (WebClient browser = ConsoleClient.newBrowser()) {
+            HtmlPage doctor = ConsoleClient.doctorPage(browser, gateway.server().baseUri());
+            String page = doctor.asNormalizedText();
+            assertTrue(page.contains("WECOM_CALLBACK_AES_KEY is malformed") && page.contains("it has 42 characters"),
+                    "the console names the key and its length: " + page);
+            assertEquals("RED", doctor.getElementById("check-callback").getAttribute("data-verdict"), page);
+            assertFalse(page.contains(SHORT_AES_KEY), "the key itself is never shown");
+        }
     }
 
     @Test

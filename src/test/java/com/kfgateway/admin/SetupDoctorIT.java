@@ -126,7 +126,7 @@ class SetupDoctorIT {
     }
 
     @Test
-    void aWrongCorpIdIsNamedOnTheTokenRows() {
+    void aWrongCorpIdIsNamedOnTheTokenRows() throws Exception {
         gateway.wecom().admin().wrongCorpId(true);
         try {
             JsonObject diagnosis = refresh();
@@ -134,6 +134,7 @@ class SetupDoctorIT {
             assertEquals("RED", kf.getString("verdict"), kf.toString());
             assertTrue(kf.getString("finding").contains("40013"), kf.toString());
             assertTrue(kf.getString("fix").contains("WECOM_CORP_ID is wrong"), kf.toString());
+            assertConsoleRow("token.kf", "RED", "40013", "WECOM_CORP_ID is wrong");
         } finally {
             gateway.wecom().admin().wrongCorpId(false);
         }
@@ -141,7 +142,7 @@ class SetupDoctorIT {
     }
 
     @Test
-    void aResetKfSecretIsNamedWithItsVariable() {
+    void aResetKfSecretIsNamedWithItsVariable() throws Exception {
         gateway.wecom().admin().kfSecretReset(true);
         try {
             JsonObject kf = check(refresh(), "token.kf");
@@ -149,6 +150,7 @@ class SetupDoctorIT {
             assertTrue(kf.getString("finding").contains("40001"), kf.toString());
             assertTrue(kf.getString("fix").contains("The secret in WECOM_KF_SECRET is wrong"), kf.toString());
             assertEquals("GREEN", check(refresh(), "token.app").getString("verdict"), "the app's secret still works");
+            assertConsoleRow("token.kf", "RED", "40001", "The secret in WECOM_KF_SECRET is wrong");
         } finally {
             gateway.wecom().admin().kfSecretReset(false);
         }
@@ -156,7 +158,7 @@ class SetupDoctorIT {
     }
 
     @Test
-    void aTokenThatFailsToRenewInTheBackgroundTurnsTheDoctorRedWithoutAnyoneAsking() {
+    void aTokenThatFailsToRenewInTheBackgroundTurnsTheDoctorRedWithoutAnyoneAsking() throws Exception {
         // Tokens that live 40 s: the refresh timer renews them 10 s before they expire.
         gateway.faults().setTokenLifetime(Duration.ofSeconds(40));
         try {
@@ -168,6 +170,7 @@ class SetupDoctorIT {
             // "renewing it failed" while the old token lasts, "paused" once it has expired: either way, 40001.
             assertTrue(kf.getString("finding").contains("errcode 40001"), kf.toString());
             assertTrue(kf.getString("fix").contains("WECOM_KF_SECRET"), kf.toString());
+            assertConsoleRow("token.kf", "RED", "errcode 40001", "WECOM_KF_SECRET");
         } finally {
             gateway.wecom().admin().kfSecretReset(false);
             gateway.faults().setTokenLifetime(Duration.ofSeconds(7200));
@@ -242,6 +245,18 @@ class SetupDoctorIT {
         }
         TestGateway.await("green again once granted back", Duration.ofSeconds(30),
                 () -> check(latest(), row).getString("verdict").equals("GREEN"));
+    }
+
+    /** The doctor page's row {@code id} as staff see it (the last look, not a new one): its verdict and texts. */
+    private void assertConsoleRow(String id, String verdict, String... texts) throws Exception {
+        try (WebClient browser = console.browser()) {
+            HtmlPage doctor = ConsoleClient.doctorPage(browser, gateway.baseUri());
+            String row = doctor.getElementById("check-" + id).asNormalizedText();
+            assertEquals(verdict, doctor.getElementById("check-" + id).getAttribute("data-verdict"), row);
+            for (String text : texts) {
+                assertTrue(row.contains(text), "'" + text + "' in: " + row);
+            }
+        }
     }
 
     /** The doctor's last diagnosis, without running the checks. */
