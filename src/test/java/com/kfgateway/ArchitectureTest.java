@@ -36,6 +36,7 @@ class ArchitectureTest {
                 .layer("http").definedBy("com.kfgateway.http..")
                 .layer("health").definedBy("com.kfgateway.health..")
                 .layer("metrics").definedBy("com.kfgateway.metrics..")
+                .layer("knowledge").definedBy("com.kfgateway.knowledge..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("health").mayNotBeAccessedByAnyLayer()
@@ -50,6 +51,7 @@ class ArchitectureTest {
                 .whereLayer("database").mayOnlyBeAccessedByLayers("conversation", "delivery", "admin", "doctor",
                         "wecom", "sandbox", "cluster", "health")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("wecom", "assistant")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("assistant", "admin", "sandbox")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("wecom", "conversation", "delivery", "assistant")
                 .check(MAIN);
     }

@@ -167,6 +167,59 @@ class SandboxIT {
         assertEquals("GREEN", verdict(doctor, "check-account." + account), doctor.asNormalizedText());
     }
 
+    /**
+     * The sandbox shop answers from its FAQ what no rule knows, and anyone can see which entry answered and how
+     * sure it was: on the search API and in the conversation's record.
+     */
+    @Test
+    void theShopsFaqAnswersWhatNoRuleKnowsAndTellsWhichEntryDid() throws Exception {
+        HtmlPage phone = awaitReply(click(newCustomer("FAQ Asker"), "enter:open"), 1, "welcome");
+        phone = say(phone, "你们几点下班？");
+        awaitReply(phone, 2, "10:00–20:00");
+
+        JsonObject search = json(api("GET", "/api/admin/knowledge/search?account=" + SandboxSeed.SHOP_ACCOUNT
+                + "&q=" + encoded("你们几点下班？"), null));
+        assertEquals("F01", search.getString("answeredBy"), search.toString());
+        assertEquals("F01", search.getJsonArray("hits").getJsonObject(0).getString("sourceId"));
+        JsonObject unknown = json(api("GET", "/api/admin/knowledge/search?account=" + SandboxSeed.SHOP_ACCOUNT
+                + "&q=" + encoded("明天天气怎么样"), null));
+        assertTrue(unknown.isNull("answeredBy"), "no entry answers what the FAQ does not know: " + unknown);
+
+        String inbox = "/api/admin/conversations?q=" + encoded("几点下班");
+        TestGateway.await("the conversation in the inbox's text search", REPLY_TIMEOUT,
+                () -> !json(uncheckedApi(inbox)).getJsonArray("items").isEmpty());
+        long id = json(uncheckedApi(inbox)).getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        String history = api("GET", "/api/admin/conversations/" + id + "/messages", null).body();
+        assertTrue(history.contains("knowledge: entry F01"), "the answered message says which entry: " + history);
+    }
+
+    @Test
+    void staffPutAnFaqFileThatAnswersAtOnceAndAFileWithoutEntriesIsRefused() throws Exception {
+        String account = SandboxSeed.SALES_ACCOUNT;
+        HttpResponse<String> put = api("PUT", "/api/admin/knowledge/documents?account=" + account
+                + "&name=members-day.md",
+                "# Members\n\n## M01 会员日 · Members' day\n问：会员日是哪天？\n"
+                        + "Q: When is members' day?\n答：每月 8 日是会员日，全场九折。\nA: The 8th of every month: 10 % off.\n");
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(1, json(put).getInt("entries"));
+        JsonObject search = json(api("GET", "/api/admin/knowledge/search?account=" + account + "&q="
+                + encoded("会员日是几号"), null));
+        assertEquals("M01", search.getJsonArray("hits").getJsonObject(0).getString("sourceId"), search.toString());
+
+        HttpResponse<String> empty = api("PUT", "/api/admin/knowledge/documents?account=" + account
+                + "&name=notes.md", "just some notes, no entries");
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertTrue(json(empty).getString("error").contains("no FAQ entry"), empty.body());
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                url("/api/admin/knowledge/documents?account=" + account + "&name=x.md").toString()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("## X01 x\n答：x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), "a plain form from another site cannot put a document");
+    }
+
     @Test
     void theSimulatorRunsAndThePagesLoadTheirStylesheetAndScriptFromBehindTheGate() throws Exception {
         assertTrue(server.log().contains("Sandbox mode: the built-in WeCom simulator for corp wwsandbox0kfgateway"),
@@ -333,12 +386,40 @@ class SandboxIT {
 
     /** The diagnostics API's answer (the latest checks, in English), as a script with the admin's password reads it. */
     private static JsonObject latestDiagnosis() throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url("/api/admin/diagnostics?lang=en").toString())).header("Authorization", "Basic " + basic)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api("GET", "/api/admin/diagnostics?lang=en", null);
         assertEquals(200, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    /** The admin API as a script calls it: Basic with the admin's password, a body as Markdown when there is one. */
+    private static HttpResponse<String> api(String method, String pathAndQuery, String markdown)
+            throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathAndQuery).toString()))
+                .header("Authorization", "Basic " + basic).header("X-Requested-By", "sandbox-it")
+                .timeout(Duration.ofSeconds(30));
+        request.method(method, markdown == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8));
+        if (markdown != null) {
+            request.header("Content-Type", "text/markdown; charset=utf-8");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> uncheckedApi(String pathAndQuery) {
+        try {
+            return api("GET", pathAndQuery, null);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(pathAndQuery, e);
+        }
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** The doctor shows its last diagnosis; "Run checks now" asks WeCom again. */

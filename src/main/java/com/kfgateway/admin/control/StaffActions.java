@@ -11,6 +11,7 @@ import com.kfgateway.doctor.entity.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import com.kfgateway.knowledge.boundary.KnowledgeBase;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,9 @@ public class StaffActions {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    KnowledgeBase knowledge;
 
     public SendOutcome resend(long entryId) {
         var entry = sendLogSearch.find(entryId);
@@ -79,6 +83,20 @@ public class StaffActions {
         }
         audit.record(who(), Action.RUN_CHECKS, "doctor", null, true, diagnosis.count(Verdict.RED) + " red");
         return diagnosis;
+    }
+
+    /** Adds an FAQ file to an account's knowledge base or replaces it; the entries it gave, audited. */
+    public int putFaq(String openKfid, String name, String markdown) {
+        try {
+            int entries = knowledge.putFaq(openKfid, name, markdown, who());
+            audit.record(who(), Action.KNOWLEDGE_PUT, "knowledge", null, true, openKfid + " " + name + ": " + entries
+                    + " entries");
+            return entries;
+        } catch (IllegalArgumentException e) {
+            audit.record(who(), Action.KNOWLEDGE_PUT, "knowledge", null, false, openKfid + " " + name + ": "
+                    + e.getMessage());
+            throw e;
+        }
     }
 
     public TransferOutcome transfer(long conversationId, ServiceState target, String servicerUserid) {

@@ -21,7 +21,7 @@ public class AuditEntry {
     public static final String OF_TARGET = "AuditEntry.ofTarget";
     public static final String LATEST = "AuditEntry.latest";
 
-    public enum Action { LOGIN, RESEND, REPLY, TAKE_OVER, QUEUE, END_SESSION, RUN_CHECKS }
+    public enum Action { LOGIN, RESEND, REPLY, TAKE_OVER, QUEUE, END_SESSION, RUN_CHECKS, KNOWLEDGE_PUT }
 
     /** ACCEPTED: the action went through; REFUSED: the product declined it and said why. */
     public enum Outcome {

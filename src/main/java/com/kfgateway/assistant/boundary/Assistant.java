@@ -10,6 +10,11 @@ import com.kfgateway.assistant.entity.Question;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.kfgateway.knowledge.boundary.KnowledgeLookup;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.List;
 
 /**
@@ -20,11 +25,18 @@ import java.util.List;
 @ApplicationScoped
 public class Assistant {
 
+    /** The engine name of an answer that came from the knowledge base. */
+    public static final String KNOWLEDGE = "knowledge";
+    private static final Logger LOG = Logger.getLogger(Assistant.class.getName());
+
     @Inject
     AssistantConfig config;
 
     @Inject
     OperatorMetrics metrics;
+
+    @Inject
+    KnowledgeLookup knowledge;
 
     RulesEngine rules;
     AnswerEngine engine;
@@ -34,7 +46,13 @@ public class Assistant {
 
     /** For tests and the sandbox. */
     public Assistant(AssistantConfig config) {
+        this(config, null);
+    }
+
+    /** For tests: with a knowledge base of their own. */
+    public Assistant(AssistantConfig config, KnowledgeLookup knowledge) {
         this.config = config;
+        this.knowledge = knowledge;
         init();
     }
 
@@ -45,8 +63,35 @@ public class Assistant {
                 : new ChatModelClient(config, rules, metrics::modelAnswered);
     }
 
+    /**
+     * Handover phrases first; then, without a model, a matching rule, the account's knowledge base when its best
+     * entry is sure enough, and the rules' fallback; with one, the model.
+     */
     public Answer answer(Question question) {
-        return rules.handover(question.customerText()).orElseGet(() -> engine.answer(question));
+        Optional<Answer> handover = rules.handover(question.customerText());
+        if (handover.isPresent()) {
+            return handover.get();
+        }
+        if (engine != rules) {
+            return engine.answer(question);
+        }
+        return rules.matched(question).or(() -> fromKnowledge(question)).orElseGet(rules::fallback);
+    }
+
+    private Optional<Answer> fromKnowledge(Question question) {
+        if (knowledge == null) {
+            return Optional.empty();
+        }
+        try {
+            return knowledge.confidentAnswer(question.openKfid(), question.customerText())
+                    .map(hit -> new Answer(hit.entry().answer(), false, KNOWLEDGE, String.format(Locale.ROOT,
+                            "entry %s \"%s\" (score %.1f, coverage %.2f)", hit.entry().sourceId(),
+                            hit.entry().title(), hit.score(), hit.coverage())));
+        } catch (RuntimeException e) {
+            // The database away: the rules' fallback is still an answer, and the pipeline retries nothing for it.
+            LOG.log(Level.WARNING, "the knowledge base could not be searched; the rules' fallback answers", e);
+            return Optional.empty();
+        }
     }
 
     /** The welcome for an enter_session scene; empty when the rules define none (send nothing then). */

@@ -70,10 +70,17 @@ public class RulesEngine implements AnswerEngine {
 
     @Override
     public Answer answer(Question question) {
-        String text = question.customerText();
-        return handover(text).orElseGet(() -> ruleFor(text)
-                .map(rule -> new Answer(rule.answer(), false, NAME, rule.describe()))
-                .orElseGet(() -> new Answer(book.fallback(), false, NAME, "no rule matched → fallback")));
+        return handover(question.customerText()).or(() -> matched(question)).orElseGet(this::fallback);
+    }
+
+    /** The answer of the rule that matches the question, if one does (handover phrases aside). */
+    public Optional<Answer> matched(Question question) {
+        return ruleFor(question.customerText()).map(rule -> new Answer(rule.answer(), false, NAME, rule.describe()));
+    }
+
+    /** What is said when no rule matches. */
+    public Answer fallback() {
+        return new Answer(book.fallback(), false, NAME, "no rule matched → fallback");
     }
 
     /**

@@ -16,4 +16,10 @@ public record Question(String conversationKey, String customerText, List<Turn> h
     public Question(String conversationKey, String customerText) {
         this(conversationKey, customerText, List.of());
     }
+
+    /** The KF account asked: the conversation key is {@code open_kfid/external_userid}. */
+    public String openKfid() {
+        int slash = conversationKey == null ? -1 : conversationKey.indexOf('/');
+        return slash < 0 ? conversationKey : conversationKey.substring(0, slash);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.io.StringReader;
 import java.lang.reflect.Method;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestGateway.Extension.class)
 class OpenApiIT {
 
-    private static final List<Class<?>> RESOURCES = List.of(ConversationsResource.class, SendLogResource.class,
+    private static final List<Class<?>> RESOURCES = List.of(KnowledgeResource.class, ConversationsResource.class,
+            SendLogResource.class,
             DiagnosticsResource.class);
     private static JsonObject document;
     private final TestGateway gateway = TestGateway.get();
@@ -59,7 +61,8 @@ class OpenApiIT {
             String base = "/" + resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "get"
-                        : method.isAnnotationPresent(POST.class) ? "post" : null;
+                        : method.isAnnotationPresent(POST.class) ? "post"
+                        : method.isAnnotationPresent(PUT.class) ? "put" : null;
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
                     served.add(verb + " " + base + (sub == null ? "" : "/" + sub.value()));
@@ -93,6 +96,8 @@ class OpenApiIT {
         assertTrue(history.getJsonArray("items").stream().anyMatch(i -> i.asJsonObject().containsKey("send")),
                 "the history has a send of ours with its attempts: " + history);
         fits("/admin/diagnostics", "get", api("/api/admin/diagnostics"));
+        fits("/admin/knowledge/search", "get", api("/api/admin/knowledge/search?account=" + TestGateway.ACCOUNT
+                + "&q=" + java.net.URLEncoder.encode("退款多久到账", java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private JsonObject fits(String path, String verb, JsonObject answer) {
@@ -163,6 +168,11 @@ class OpenApiIT {
             case "integer" -> {
                 if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
                     problems.add(where + " is not an integer");
+                }
+            }
+            case "number" -> {
+                if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+                    problems.add(where + " is not a number");
                 }
             }
             case "boolean" -> {
